@@ -1,0 +1,32 @@
+"""``qcdc-check``: check the data without building the site.
+
+Exit status 0 when the data can be published, 1 with every problem listed
+(in Vietnamese, with file, line and field) when it cannot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .data.errors import DataError
+from .data.loading import load_site_data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="qcdc-check", description="Kiểm tra dữ liệu trong thư mục data/ mà không dựng trang.")
+    parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="thư mục dữ liệu (mặc định: data)")
+    arguments = parser.parse_args(argv)
+    try:
+        site = load_site_data(arguments.data_dir)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    years = ", ".join(plan.school_year for plan in site.plans)
+    print(f"Dữ liệu hợp lệ: {site.school.name}, năm học {years}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The data layer: models, loading, checks. Plain Python; never imports MkDocs."""

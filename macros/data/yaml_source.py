@@ -1,0 +1,155 @@
+"""Safe YAML reading that remembers where every value stands in the file.
+
+PyYAML's safe loader is the base, tightened for data edited by hand:
+duplicate keys, aliases and non-standard tags are refused (each would
+silently change what the file means), and dates stay text so that the models
+can refuse an impossible one with a clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DataError, DataProblem
+
+Location = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2_000_000
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
+}
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """Safe loader that refuses aliases (no alias bombs, no hidden sharing)."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _Refused(event.start_mark.line + 1, "không dùng bí danh YAML (dấu *); hãy viết đầy đủ giá trị")
+        return super().compose_node(parent, index)
+
+
+# Dates are parsed by the models, which can say "30/02/2024 does not exist"
+# instead of crashing inside the YAML library.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its value and the line of every location in it."""
+
+    path: Path
+    display_name: str
+    value: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """Line of a location, or of its nearest enclosing one that exists."""
+        while location not in self.lines and location:
+            location = location[:-1]
+        return self.lines.get(location, 1)
+
+
+def field_path(location: Location) -> str:
+    """A location as the editor reads it: ``organisation[3].duties[1].owner`` (counting from 1)."""
+    text = ""
+    for part in location:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def read_yaml(path: Path, display_name: str) -> SourceFile:
+    """Read one YAML file; raise ``DataError`` with a located message if it is unreadable."""
+
+    def refuse(line: int, message: str) -> DataError:
+        return DataError([DataProblem(display_name, line, None, message)])
+
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise refuse(1, f"tệp quá lớn ({path.stat().st_size:,} byte); tối đa {MAX_FILE_BYTES:,} byte")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise refuse(1, f"tệp không ở mã UTF-8 (byte lỗi ở vị trí {error.start}); hãy lưu lại dưới dạng UTF-8") from None
+
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        source = SourceFile(path, display_name, None)
+        source.value = _build(root, (), source, loader) if root is not None else None
+        return source
+    except _Refused as error:
+        raise refuse(error.line, error.message) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise refuse(line, _explain_syntax_error(error)) from None
+    except yaml.YAMLError as error:
+        raise refuse(1, f"lỗi cú pháp YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _build(node: Node, location: Location, source: SourceFile, loader: yaml.SafeLoader) -> Any:
+    source.lines[location] = node.start_mark.line + 1
+    if node.tag not in _STANDARD_TAGS:
+        raise _Refused(node.start_mark.line + 1, f"thẻ YAML {node.tag!r} không được phép; chỉ dùng văn bản, số, danh sách")
+    if isinstance(node, ScalarNode):
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, SequenceNode):
+        return [_build(child, (*location, index), source, loader) for index, child in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    return _build_mapping(node, location, source, loader)
+
+
+def _build_mapping(node: MappingNode, location: Location, source: SourceFile, loader: yaml.SafeLoader) -> dict:
+    mapping: dict[Hashable, Any] = {}
+    for key_node, value_node in node.value:
+        key = _build(key_node, location, source, loader)
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise _Refused(key_line, f"tên trường phải là chữ, gặp {key!r}")
+        if key in mapping:
+            first_line = source.lines[(*location, key)]
+            raise _Refused(key_line, f"trường {key!r} bị lặp lại (đã có ở dòng {first_line}); mỗi trường chỉ ghi một lần")
+        source.lines[(*location, key)] = key_line
+        mapping[key] = _build(value_node, (*location, key), source, loader)
+        # A key's own line is more helpful than its value's for messages.
+        source.lines[(*location, key)] = key_line
+    source.lines[location] = node.start_mark.line + 1
+    return mapping
+
+
+def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    if "'\\t'" in problem or "\\t" in problem:
+        return "lỗi cú pháp YAML: có ký tự Tab; YAML chỉ dùng dấu cách để thụt lề"
+    hints = {
+        "mapping values are not allowed here": "có dấu hai chấm ':' không đúng chỗ; nếu nội dung chứa ':' hãy đặt cả nội dung trong dấu ngoặc kép",
+        "could not find expected ':'": "thiếu dấu hai chấm ':' sau tên trường",
+        "found unexpected end of stream": "tệp kết thúc đột ngột (thiếu dấu ngoặc kép đóng?)",
+        "did not find expected key": "thụt lề không thẳng hàng với các trường bên trên",
+        "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
+        "found undefined tag handle": "có thẻ YAML (!) không được hỗ trợ",
+    }
+    for english, vietnamese in hints.items():
+        if english in problem:
+            return f"lỗi cú pháp YAML: {vietnamese}"
+    return f"lỗi cú pháp YAML ({problem or error})"
