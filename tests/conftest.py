@@ -1,0 +1,107 @@
+"""Shared fixtures: real builds of real sites, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REAL_DATA = ROOT / "data"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build``: exit status, output and the site folder."""
+
+    returncode: int
+    output: str
+    site_dir: Path
+
+    def page(self, url_path: str) -> BeautifulSoup:
+        """The parsed HTML of a page, by its URL path (``2023-2024/ke-hoach/``)."""
+        path = self.site_dir / url_path.strip("/") / "index.html" if url_path.strip("/") else self.site_dir / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs_build(site_dir: Path, data_dir: Path = REAL_DATA, *extra: str) -> Build:
+    """Run the real ``mkdocs build`` of this project's site, on the given data."""
+    environment = {**os.environ, "QCDC_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once for the whole test session."""
+    build = run_mkdocs_build(tmp_path_factory.mktemp("real") / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the real data folder, for tests that break it on purpose."""
+    copy = tmp_path / "data"
+    shutil.copytree(REAL_DATA, copy)
+    return copy
+
+
+# --- A real browser -------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(real_build: Build) -> Iterator[str]:
+    """The real site served on the loopback interface; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(real_build.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's launch options, pointed at Debian's Chromium (no browser download)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {CHROMIUM} is missing: browser tests must run in CI")
+        pytest.skip(f"{CHROMIUM} not found: browser tests skipped (install Debian's chromium to run them)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
