@@ -80,6 +80,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         server.watch(str(Path(__file__).parent))
         return server
 
+    # Last of all: other plugins (search) still write into the site on post_build.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.final_site_dir is None:
             return

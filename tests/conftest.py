@@ -50,6 +50,12 @@ def run_mkdocs_build(site_dir: Path, data_dir: Path = REAL_DATA, *extra: str) ->
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+def reader_text(element) -> str:
+    """The text a reader sees in an element, whitespace folded, without the ¶ permalinks."""
+    parts = [text for text in element.find_all(string=True) if not text.find_parent(class_="headerlink")]
+    return " ".join(" ".join(parts).split())
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real site, built once for the whole test session."""

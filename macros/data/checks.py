@@ -9,33 +9,40 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .errors import DataProblem
-from .models import LegalDocument, Plan, School
+from .models import LegalDocument, LegalDocumentsFile, Plan, School
 from .yaml_source import Location, SourceFile, field_path
 
 
 def check_site(
-    school: tuple[School, SourceFile],
-    documents: tuple[list[LegalDocument], SourceFile],
+    school: tuple[School, SourceFile] | None,
+    documents: tuple[LegalDocumentsFile, SourceFile] | None,
     plans: list[tuple[Plan, SourceFile]],
 ) -> list[DataProblem]:
-    school_model, school_source = school
-    document_list, documents_source = documents
-    role_ids = {role.id for role in school_model.roles}
-    document_ids = {document.id for document in document_list}
+    """Check what validated; a file that did not is already reported and is skipped here.
 
-    problems = [
-        *_duplicates(((role.id, ("roles", i, "id")) for i, role in enumerate(school_model.roles)), school_source, "vai trò"),
-        *_duplicates(
-            ((doc.id, ("documents", i, "id")) for i, doc in enumerate(document_list)), documents_source, "văn bản"
-        ),
-        *_documents_consistent(document_list, documents_source),
-    ]
+    References into a file that did not validate are not checked (its ids are unknown).
+    """
+    problems: list[DataProblem] = []
+    role_ids = document_ids = None
+    if school is not None:
+        school_model, school_source = school
+        role_ids = {role.id for role in school_model.roles}
+        ids = ((role.id, ("roles", i, "id")) for i, role in enumerate(school_model.roles))
+        problems += _duplicates(ids, school_source, "vai trò")
+    if documents is not None:
+        documents_model, documents_source = documents
+        document_ids = {document.id for document in documents_model.documents}
+        ids = ((doc.id, ("documents", i, "id")) for i, doc in enumerate(documents_model.documents))
+        problems += _duplicates(ids, documents_source, "văn bản")
+        problems += _documents_consistent(documents_model.documents, documents_source)
     for plan, source in plans:
         problems += _check_plan(plan, source, role_ids, document_ids)
     return problems
 
 
-def _check_plan(plan: Plan, source: SourceFile, role_ids: set[str], document_ids: set[str]) -> list[DataProblem]:
+def _check_plan(
+    plan: Plan, source: SourceFile, role_ids: set[str] | None, document_ids: set[str] | None
+) -> list[DataProblem]:
     folder_year = source.path.parent.name
     problems = []
     if plan.school_year != folder_year:
@@ -47,10 +54,10 @@ def _check_plan(plan: Plan, source: SourceFile, role_ids: set[str], document_ids
         ((report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)), source, "báo cáo"
     )
     for location, reference in _role_references(plan):
-        if reference not in role_ids:
+        if role_ids is not None and reference not in role_ids:
             problems.append(_problem(source, location, f"không có vai trò mã {reference!r} trong data/school.yml; {_choices(role_ids)}"))
     for location, reference in _document_references(plan):
-        if reference not in document_ids:
+        if document_ids is not None and reference not in document_ids:
             problems.append(
                 _problem(source, location, f"không có văn bản mã {reference!r} trong data/legal_documents.yml; {_choices(document_ids)}")
             )

@@ -32,15 +32,13 @@ def load_site_data(data_dir: Path) -> SiteData:
     if not plans and not problems:
         problems.append(DataProblem(f"{data_dir.name}/{YEARS_FOLDER}", 1, None, "chưa có kế hoạch năm học nào (cần years/<năm học>/plan.yml)"))
 
-    if problems or school is None or documents is None or None in plans:
-        raise DataError(problems)
-    documents_model, documents_source = documents
-    problems += check_site(school, (documents_model.documents, documents_source), plans)
-    if problems:
+    valid_plans = [plan for plan in plans if plan is not None]
+    problems += check_site(school, documents, valid_plans)
+    if problems or school is None or documents is None:
         raise DataError(problems)
 
-    plan_models = sorted((plan for plan, _ in plans), key=lambda plan: plan.school_year)
-    return SiteData(school=school[0], legal_documents=documents_model.documents, plans=plan_models)
+    plan_models = sorted((plan for plan, _ in valid_plans), key=lambda plan: plan.school_year)
+    return SiteData(school=school[0], legal_documents=documents[0].documents, plans=plan_models)
 
 
 def _plan_files(data_dir: Path) -> list[Path]:

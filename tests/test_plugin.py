@@ -1,0 +1,124 @@
+"""The MkDocs plugin: a data mistake fails the build, and never replaces the published site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_mkdocs_build
+
+
+def break_plan(data_dir: Path, old: str, new: str) -> None:
+    plan = data_dir / "years" / "2023-2024" / "plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    assert old in text
+    plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_data_error_fails_the_build_with_a_located_vietnamese_message(tmp_path, data_copy):
+    break_plan(data_copy, "school_year: 2023-2024", "school_year: 2023-2024\ntitel: Kế hoạch")
+    build = run_mkdocs_build(tmp_path / "site", data_copy)
+    assert build.returncode != 0
+    assert "data/years/2023-2024/plan.yml, dòng 5, trường titel" in build.output
+    assert "có phải ý bạn là 'title'?" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_all_errors_of_a_run_are_reported_together(tmp_path, data_copy):
+    break_plan(data_copy, "owner: hieu-truong", "owner: hieu-truongg")
+    documents = data_copy / "legal_documents.yml"
+    text = documents.read_text(encoding="utf-8").replace("kind: Luật", "kind: [Luật]")
+    documents.write_text(text.replace("date: 03/03/2023", "date: 31/04/2023"), encoding="utf-8")
+    build = run_mkdocs_build(tmp_path / "site", data_copy)
+    assert build.returncode != 0
+    assert "Dữ liệu có 3 lỗi" in build.output
+    assert "'hieu-truongg'" in build.output
+    assert "ngày 31/04/2023 không có thật" in build.output
+    assert "data/legal_documents.yml, dòng 10, trường documents[2].kind" in build.output
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path, data_copy):
+    site = tmp_path / "site"
+    assert run_mkdocs_build(site, data_copy).returncode == 0
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+    break_plan(data_copy, "kind: quy", "kind: quarterly")
+    assert run_mkdocs_build(site, data_copy).returncode != 0
+
+    after = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
+
+
+def project_with_extra_page(tmp_path: Path, name: str, markdown: str) -> Path:
+    """A copy of the site's pages plus one page, built with the real configuration."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / name).write_text(markdown, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        pytest.param("# Trang\n\n[hỏng](khong-co.md)\n", id="broken-link"),
+        pytest.param("# Trang\n\n[hỏng](van-ban.md#khong-co-muc-nay)\n", id="broken-anchor"),
+        pytest.param("# Trang\n\n{{ macro_khong_co() }}\n", id="macro-error"),
+    ],
+)
+def test_a_late_build_failure_also_keeps_the_last_good_site(tmp_path, markdown):
+    site = tmp_path / "site"
+    assert run_mkdocs_build(site).returncode == 0
+    index_before = (site / "index.html").read_bytes()
+
+    config = project_with_extra_page(tmp_path, "them.md", markdown)
+    build = run_mkdocs_build(site, ROOT / "data", "--config-file", str(config))
+    assert build.returncode != 0, build.output
+    assert (site / "index.html").read_bytes() == index_before
+    assert not (site / "them").exists()
+
+
+def hostile_data(data_copy: Path) -> Path:
+    for name in ("school.yml", "legal_documents.yml"):
+        shutil.copy(FIXTURES / "hostile" / name, data_copy / name)
+    return data_copy
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", data)
+    build = run_mkdocs_build(tmp_path_factory.mktemp("hostile-site") / "site", hostile_data(data))
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.mark.parametrize("url", ["", "2023-2024/trach-nhiem/", "van-ban/"])
+def test_html_typed_into_data_is_shown_as_text_and_never_runs(hostile_build, url):
+    article = hostile_build.page(url).select_one("article")
+    assert article.find(["script", "img", "svg", "iframe", "table", "ol"]) is None
+    for element in article.find_all(True):
+        assert not any(attribute.startswith("on") for attribute in element.attrs), element
+        assert "javascript:" not in element.get("href", "") + element.get("src", "")
+
+
+def test_hostile_text_reaches_the_reader_verbatim(hostile_build):
+    home = hostile_build.page("").select_one("article").get_text(" ")
+    assert "<script>window.pwned = 1</script>Trường *mầm non* [Bé](javascript:alert(1)) Ngoan" in home
+    assert "{{ 7 * 7 }} huyện # Hóc Môn" in home
+    documents = hostile_build.page("van-ban/").select_one("article").get_text(" ")
+    assert "&lt;b&gt;đã mã hóa&lt;/b&gt;" in documents
+    assert "Luật `Thực hiện` dân chủ ở cơ sở" in documents
+
+
+def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folder(tmp_path):
+    site = tmp_path / "site"
+    assert run_mkdocs_build(site).returncode == 0
+    # The search plugin writes its index after the pages: it must be in the published site.
+    assert (site / "search" / "search_index.json").is_file()
+    assert (site / "2023-2024" / "ke-hoach" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
