@@ -6,17 +6,23 @@ editor sees every mistake of a run at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .errors import DataProblem
+from .findings import choices, duplicates, problem
 from .models import LegalDocument, LegalDocumentsFile, Plan, School
-from .yaml_source import Location, SourceFile, field_path
+from .records import check_year_records
+from .yaml_source import Location, SourceFile
+
+if TYPE_CHECKING:
+    from .loading import Loaded, YearFiles
 
 
 def check_site(
-    school: tuple[School, SourceFile] | None,
-    documents: tuple[LegalDocumentsFile, SourceFile] | None,
-    plans: list[tuple[Plan, SourceFile]],
+    school: Loaded[School] | None,
+    documents: Loaded[LegalDocumentsFile] | None,
+    years: list[YearFiles],
 ) -> list[DataProblem]:
     """Check what validated; a file that did not is already reported and is skipped here.
 
@@ -25,18 +31,17 @@ def check_site(
     problems: list[DataProblem] = []
     role_ids = document_ids = None
     if school is not None:
-        school_model, school_source = school
-        role_ids = {role.id for role in school_model.roles}
-        ids = ((role.id, ("roles", i, "id")) for i, role in enumerate(school_model.roles))
-        problems += _duplicates(ids, school_source, "vai trò")
+        role_ids = {role.id for role in school.model.roles}
+        ids = ((role.id, ("roles", i, "id")) for i, role in enumerate(school.model.roles))
+        problems += duplicates(ids, school.source, "vai trò")
     if documents is not None:
-        documents_model, documents_source = documents
-        document_ids = {document.id for document in documents_model.documents}
-        ids = ((doc.id, ("documents", i, "id")) for i, doc in enumerate(documents_model.documents))
-        problems += _duplicates(ids, documents_source, "văn bản")
-        problems += _documents_consistent(documents_model.documents, documents_source)
-    for plan, source in plans:
-        problems += _check_plan(plan, source, role_ids, document_ids)
+        document_ids = {document.id for document in documents.model.documents}
+        ids = ((doc.id, ("documents", i, "id")) for i, doc in enumerate(documents.model.documents))
+        problems += duplicates(ids, documents.source, "văn bản")
+        problems += _documents_consistent(documents.model.documents, documents.source)
+    for year in years:
+        problems += _check_plan(year.plan.model, year.plan.source, role_ids, document_ids)
+        problems += check_year_records(year, role_ids)
     return problems
 
 
@@ -47,32 +52,22 @@ def _check_plan(
     problems = []
     if plan.school_year != folder_year:
         problems.append(
-            _problem(source, ("school_year",), f"năm học {plan.school_year!r} khác với tên thư mục {folder_year!r}; hai giá trị phải giống nhau")
+            problem(source, ("school_year",), f"năm học {plan.school_year!r} khác với tên thư mục {folder_year!r}; hai giá trị phải giống nhau")
         )
-    problems += _duplicates(_duty_ids(plan), source, "nhiệm vụ")
-    problems += _duplicates(
+    problems += duplicates(_duty_ids(plan), source, "nhiệm vụ")
+    problems += duplicates(
         ((report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)), source, "báo cáo"
     )
     for location, reference in _role_references(plan):
         if role_ids is not None and reference not in role_ids:
-            problems.append(_problem(source, location, f"không có vai trò mã {reference!r} trong data/school.yml; {_choices(role_ids)}"))
+            problems.append(problem(source, location, f"không có vai trò mã {reference!r} trong data/school.yml; {choices(role_ids)}"))
     for location, reference in _document_references(plan):
         if document_ids is not None and reference not in document_ids:
             problems.append(
-                _problem(source, location, f"không có văn bản mã {reference!r} trong data/legal_documents.yml; {_choices(document_ids)}")
+                problem(source, location, f"không có văn bản mã {reference!r} trong data/legal_documents.yml; {choices(document_ids)}")
             )
     problems += _quotes_found_in_text(plan, source)
     return problems
-
-
-def _duplicates(ids: Iterable[tuple[str, Location]], source: SourceFile, what: str) -> Iterator[DataProblem]:
-    first_seen: dict[str, Location] = {}
-    for identifier, location in ids:
-        if identifier in first_seen:
-            line = source.line_of(first_seen[identifier])
-            yield _problem(source, location, f"mã {what} {identifier!r} bị trùng (đã dùng ở dòng {line}); mỗi mã chỉ dùng một lần")
-        else:
-            first_seen[identifier] = location
 
 
 def _task_locations(plan: Plan) -> Iterator[tuple[Location, object]]:
@@ -113,7 +108,7 @@ def _quotes_found_in_text(plan: Plan, source: SourceFile) -> Iterator[DataProble
     for location, task in _task_locations(plan):
         for index, duty in enumerate(task.duties):
             if duty.quote is not None and duty.quote not in task.text:
-                yield _problem(
+                yield problem(
                     source, (*location, "duties", index, "quote"),
                     "câu trích không có nguyên văn trong đoạn 'text' phía trên; hãy chép đúng từng chữ",
                 )
@@ -122,12 +117,4 @@ def _quotes_found_in_text(plan: Plan, source: SourceFile) -> Iterator[DataProble
 def _documents_consistent(documents: list[LegalDocument], source: SourceFile) -> Iterator[DataProblem]:
     for index, document in enumerate(documents):
         if document.date and document.year and document.date.year != document.year:
-            yield _problem(source, ("documents", index, "year"), f"năm {document.year} khác với năm của ngày ban hành {document.date.year}")
-
-
-def _choices(ids: set[str]) -> str:
-    return "các mã có: " + ", ".join(sorted(ids)) if ids else "chưa có mã nào"
-
-
-def _problem(source: SourceFile, location: Location, message: str) -> DataProblem:
-    return DataProblem(source.display_name, source.line_of(location), field_path(location), message)
+            yield problem(source, ("documents", index, "year"), f"năm {document.year} khác với năm của ngày ban hành {document.date.year}")

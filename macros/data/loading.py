@@ -2,57 +2,124 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_site
 from .errors import DataError, DataProblem
 from .messages import problems_from_validation
-from .models import LegalDocumentsFile, Plan, School, SiteData
+from .models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School, SchoolYear, SiteData
+from .privacy import personal_data_problems
+from .data_warnings import data_warnings
 from .yaml_source import SourceFile, read_yaml
 
 SCHOOL_FILE = "school.yml"
 DOCUMENTS_FILE = "legal_documents.yml"
 YEARS_FOLDER = "years"
 PLAN_FILE = "plan.yml"
+DIALOGUES_FILE = "dialogues.yml"
+REPORTS_FILE = "reports.yml"
+RECEPTION_FILE = "reception.yml"
+ATTACHMENTS_FOLDER = "files"
 
 M = TypeVar("M", bound=BaseModel)
 
 
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model and the file it came from (for the lines of later messages)."""
+
+    model: M
+    source: SourceFile
+
+
+@dataclass(frozen=True)
+class YearFiles:
+    folder: Path
+    plan: Loaded[Plan]
+    dialogues: Loaded[DialoguesFile] | None
+    reports: Loaded[ReportsFile] | None
+    reception: Loaded[Reception] | None
+
+    def school_year(self) -> SchoolYear:
+        return SchoolYear(
+            plan=self.plan.model,
+            dialogues=self.dialogues.model.sessions if self.dialogues else None,
+            reports=self.reports.model.reports if self.reports else None,
+            reception=self.reception.model if self.reception else None,
+        )
+
+
 def load_site_data(data_dir: Path) -> SiteData:
-    """Read and check every data file under ``data_dir``; raise ``DataError`` listing all problems."""
+    """Read and check every data file under ``data_dir``; raise ``DataError`` listing all problems.
+
+    Problems that do not stop publishing (odd deadlines, long gaps) come back as
+    ``SiteData.warnings``.
+    """
     data_dir = Path(data_dir)
     problems: list[DataProblem] = []
+    sources: list[SourceFile] = []
 
-    school = _load(data_dir, Path(SCHOOL_FILE), School, problems)
-    documents = _load(data_dir, Path(DOCUMENTS_FILE), LegalDocumentsFile, problems)
-    plans = [_load(data_dir, path, Plan, problems) for path in _plan_files(data_dir)]
-    if not plans and not problems:
+    def load(relative: Path, model: type[M], required: bool = True) -> Loaded[M] | None:
+        loaded = _load(data_dir, relative, model, problems, required)
+        if loaded is not None:
+            sources.append(loaded.source)
+        return loaded
+
+    school = load(Path(SCHOOL_FILE), School)
+    documents = load(Path(DOCUMENTS_FILE), LegalDocumentsFile)
+    years, complete = [], True
+    for folder in _year_folders(data_dir):
+        relative = folder.relative_to(data_dir)
+        plan = load(relative / PLAN_FILE, Plan)
+        optional = [load(relative / name, model, required=False) for name, model in _OPTIONAL_YEAR_FILES]
+        if plan is None or any(loaded is None and (folder / name).exists() for loaded, (name, _) in zip(optional, _OPTIONAL_YEAR_FILES)):
+            complete = False
+        if plan is not None:
+            years.append(YearFiles(folder, plan, *optional))
+    if not years and not problems:
         problems.append(DataProblem(f"{data_dir.name}/{YEARS_FOLDER}", 1, None, "chưa có kế hoạch năm học nào (cần years/<năm học>/plan.yml)"))
 
-    valid_plans = [plan for plan in plans if plan is not None]
-    problems += check_site(school, documents, valid_plans)
-    if problems or school is None or documents is None:
+    problems += check_site(school, documents, years)
+    if school is not None:
+        problems += personal_data_problems(sources, school.model.public_contacts)
+    if problems or school is None or documents is None or not complete:
         raise DataError(problems)
 
-    plan_models = sorted((plan for plan, _ in valid_plans), key=lambda plan: plan.school_year)
-    return SiteData(school=school[0], legal_documents=documents[0].documents, plans=plan_models)
+    years.sort(key=lambda year: year.plan.model.school_year)
+    return SiteData(
+        school=school.model,
+        legal_documents=documents.model.documents,
+        years=[year.school_year() for year in years],
+        warnings=data_warnings(documents.model.documents, years),
+    )
 
 
-def _plan_files(data_dir: Path) -> list[Path]:
+_OPTIONAL_YEAR_FILES: list[tuple[str, type[BaseModel]]] = [
+    (DIALOGUES_FILE, DialoguesFile),
+    (REPORTS_FILE, ReportsFile),
+    (RECEPTION_FILE, Reception),
+]
+
+
+def _year_folders(data_dir: Path) -> list[Path]:
     years = data_dir / YEARS_FOLDER
     if not years.is_dir():
         return []
-    return sorted(path.relative_to(data_dir) for path in years.glob(f"*/{PLAN_FILE}"))
+    return sorted(folder for folder in years.iterdir() if folder.is_dir())
 
 
-def _load(data_dir: Path, relative: Path, model: type[M], problems: list[DataProblem]) -> tuple[M, SourceFile] | None:
+def _load(
+    data_dir: Path, relative: Path, model: type[M], problems: list[DataProblem], required: bool
+) -> Loaded[M] | None:
     display_name = f"{data_dir.name}/{relative.as_posix()}"
     path = data_dir / relative
     if not path.is_file():
-        problems.append(DataProblem(display_name, 1, None, "không tìm thấy tệp này"))
+        if required:
+            problems.append(DataProblem(display_name, 1, None, "không tìm thấy tệp này"))
         return None
     try:
         source = read_yaml(path, display_name)
@@ -63,7 +130,7 @@ def _load(data_dir: Path, relative: Path, model: type[M], problems: list[DataPro
         problems.append(DataProblem(display_name, 1, None, "tệp phải là một nhóm trường (tên: giá trị), không được trống"))
         return None
     try:
-        return model.model_validate(source.value), source
+        return Loaded(model.model_validate(source.value), source)
     except ValidationError as error:
         problems += problems_from_validation(error, source, model)
         return None

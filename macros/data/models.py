@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from .dates import parse_date
+from .errors import DataProblem
 
 Date = Annotated[date, BeforeValidator(parse_date)]
 
@@ -168,6 +169,12 @@ class Plan(Model):
     organisation: list[Task] = Field(min_length=1, description="các đoạn của phần III, tổ chức thực hiện")
     reporting: Reporting = Field(description="phần IV, chế độ thông tin báo cáo")
     closing: Text | None = Field(default=None, description="câu kết, nguyên văn")
+    start_date: Date | None = Field(
+        default=None, description="ngày bắt đầu năm học dùng để tính hạn (bỏ trống: 01/09 năm đầu)"
+    )
+    end_date: Date | None = Field(
+        default=None, description="ngày kết thúc năm học dùng để tính hạn (bỏ trống: 31/08 năm sau)"
+    )
 
     @field_validator("school_year")
     @classmethod
@@ -183,9 +190,125 @@ class Plan(Model):
     def start_year(self) -> int:
         return int(self.school_year[:4])
 
+    @property
+    def first_day(self) -> date:
+        """First day of the school year for deadlines; 1 September unless the plan says otherwise."""
+        return self.start_date or date(self.start_year, 9, 1)
+
+    @property
+    def last_day(self) -> date:
+        return self.end_date or date(self.start_year + 1, 8, 31)
+
     def all_duties(self) -> list[Duty]:
         tasks = [*self.organisation, self.reporting.supervision]
         return [duty for task in tasks for duty in task.duties]
+
+
+Time = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="giờ dạng 14:30")]
+
+
+class QuestionAnswer(Model):
+    question: Text = Field(description="ý kiến, câu hỏi được nêu (không ghi tên người hỏi)")
+    answer: Text | None = Field(default=None, description="nội dung trả lời (null nếu chưa trả lời)")
+
+
+class FollowUp(Model):
+    action: Text = Field(description="việc cần làm sau buổi đối thoại")
+    owner: Id | None = Field(description="mã vai trò thực hiện (null nếu chưa phân công)")
+    due_date: Date | None = Field(default=None, description="hạn thực hiện, dạng ngày/tháng/năm")
+    done: bool = Field(default=False, description="đã hoàn thành hay chưa (true/false)")
+
+
+class DialogueSession(Model):
+    id: Id = Field(description="mã buổi đối thoại")
+    duty: Id = Field(description="mã nhiệm vụ trong kế hoạch mà buổi này thực hiện (ví dụ doi-thoai-dinh-ky)")
+    status: Literal["planned", "held", "postponed", "cancelled"] = Field(
+        description="trạng thái: planned (dự kiến), held (đã tổ chức), postponed (hoãn), cancelled (hủy)"
+    )
+    date: Date | None = Field(description="ngày tổ chức, dạng ngày/tháng/năm (null nếu chưa định)")
+    time: Time | None = Field(default=None, description="giờ bắt đầu (giờ Việt Nam), dạng 14:30")
+    place: Text | None = Field(default=None, description="địa điểm")
+    chair: Id | None = Field(default=None, description="mã vai trò chủ trì")
+    participants: Text | None = Field(default=None, description="thành phần tham dự (không ghi tên riêng)")
+    agenda: list[Text] = Field(default_factory=list, description="nội dung dự kiến")
+    minutes_summary: Text | None = Field(default=None, description="tóm tắt biên bản đã công bố")
+    questions: list[QuestionAnswer] = Field(default_factory=list, description="ý kiến nêu ra và trả lời")
+    follow_ups: list[FollowUp] = Field(default_factory=list, description="việc cần làm tiếp theo")
+    note: Text | None = Field(default=None, description="ghi chú (ví dụ lý do hoãn)")
+
+
+class DialoguesFile(Model):
+    sessions: list[DialogueSession] = Field(description="các buổi đối thoại trong năm học")
+
+
+class ReportSummary(Model):
+    results: list[Text] = Field(min_length=1, description="kết quả đạt được")
+    limitations: list[Text] = Field(default_factory=list, description="hạn chế, tồn tại")
+    next_steps: list[Text] = Field(default_factory=list, description="phương hướng, nhiệm vụ tiếp theo")
+
+
+ReportKind = Literal["quy", "6-thang", "9-thang", "nam", "dot-xuat"]
+
+
+class ReportRecord(Model):
+    """What happened to a report: submitted when, to whom, and its published summary."""
+
+    id: Id = Field(description="mã báo cáo; trùng mã báo cáo trong kế hoạch nếu là báo cáo định kỳ")
+    name: Text | None = Field(default=None, description="tên báo cáo (bắt buộc với báo cáo đột xuất)")
+    kind: ReportKind | None = Field(default=None, description="loại (bắt buộc với báo cáo đột xuất)")
+    period: Text | None = Field(default=None, description="kỳ báo cáo (ví dụ: Quý I năm học 2023-2024)")
+    due_date: Date | None = Field(default=None, description="hạn nộp của báo cáo đột xuất")
+    submitted: bool = Field(default=False, description="đã nộp hay chưa (true/false)")
+    submitted_date: Date | None = Field(default=None, description="ngày nộp, dạng ngày/tháng/năm")
+    recipient: Text | None = Field(default=None, description="nơi nhận báo cáo")
+    summary: ReportSummary | None = Field(default=None, description="tóm tắt công bố (null nếu chưa công bố)")
+    attachment: Text | None = Field(
+        default=None, description="tệp đính kèm (ví dụ bản PDF đã ký) trong thư mục files/ của năm học"
+    )
+
+
+class ReportsFile(Model):
+    reports: list[ReportRecord] = Field(description="tình hình thực hiện các báo cáo")
+
+
+class ComplaintFigures(Model):
+    period: Text = Field(description="kỳ thống kê (ví dụ: Học kỳ I)")
+    received: int = Field(ge=0, description="số đơn đã nhận")
+    resolved: int = Field(ge=0, description="số đơn đã giải quyết xong")
+    in_progress: int = Field(ge=0, description="số đơn đang giải quyết")
+    complaints: int = Field(ge=0, description="trong đó: khiếu nại")
+    denunciations: int = Field(ge=0, description="trong đó: tố cáo")
+    petitions: int = Field(ge=0, description="trong đó: kiến nghị, phản ánh")
+
+
+class Channel(Model):
+    kind: Literal["in_person", "phone", "email", "letterbox", "website"] = Field(
+        description="hình thức: in_person (trực tiếp), phone, email, letterbox (hòm thư góp ý), website"
+    )
+    detail: Text | None = Field(default=None, description="chi tiết (số điện thoại, e-mail công khai của trường, vị trí hòm thư)")
+
+
+class Reception(Model):
+    receivers: list[Id] = Field(description="mã các vai trò tiếp công dân")
+    schedule: Text | None = Field(description="ngày, giờ tiếp (null nếu chưa công bố)")
+    place: Text | None = Field(description="địa điểm tiếp (null nếu chưa công bố)")
+    channels: list[Channel] = Field(default_factory=list, description="các kênh tiếp nhận")
+    figures: list[ComplaintFigures] = Field(
+        default_factory=list, description="số liệu tổng hợp đơn thư theo kỳ (chỉ số liệu, không ghi tên)"
+    )
+
+
+class SchoolYear(Model):
+    """A school year: its plan, and what the school reports of it so far (None: not published)."""
+
+    plan: Plan
+    dialogues: list[DialogueSession] | None = None
+    reports: list[ReportRecord] | None = None
+    reception: Reception | None = None
+
+    @property
+    def school_year(self) -> str:
+        return self.plan.school_year
 
 
 class SiteData(Model):
@@ -193,7 +316,8 @@ class SiteData(Model):
 
     school: School
     legal_documents: list[LegalDocument]
-    plans: list[Plan] = Field(description="kế hoạch các năm học, năm mới nhất sau cùng")
+    years: list[SchoolYear] = Field(description="các năm học, năm mới nhất sau cùng")
+    warnings: list[DataProblem] = Field(default_factory=list, description="cảnh báo không chặn việc đăng")
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.school.roles if role.id == role_id)
@@ -201,9 +325,16 @@ class SiteData(Model):
     def document(self, document_id: str) -> LegalDocument:
         return next(document for document in self.legal_documents if document.id == document_id)
 
+    def year(self, school_year: str) -> SchoolYear:
+        return next(year for year in self.years if year.school_year == school_year)
+
     def plan(self, school_year: str) -> Plan:
-        return next(plan for plan in self.plans if plan.school_year == school_year)
+        return self.year(school_year).plan
+
+    @property
+    def plans(self) -> list[Plan]:
+        return [year.plan for year in self.years]
 
     @property
     def current_plan(self) -> Plan:
-        return self.plans[-1]
+        return self.years[-1].plan
