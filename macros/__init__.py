@@ -11,12 +11,13 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
+    from .data.status import year_reports
     from .rendering import Renderer
 
     plugin = env.conf.plugins.get("qcdc")
     if plugin is None or not hasattr(plugin, "site"):
         raise RuntimeError("mkdocs.yml must list the 'qcdc' plugin before 'macros'")
-    renderer = Renderer(plugin.site)
+    renderer = Renderer(plugin.site, plugin.today, plugin.last_update)
 
     def page_path() -> str:
         return env.page.file.src_uri
@@ -43,6 +44,31 @@ def define_env(env: Any) -> None:
     def legal_documents() -> str:
         """The legal documents cited by the plans."""
         return renderer.legal_documents(page_path())
+
+    @env.macro
+    def dialogues() -> str:
+        """Dialogue duty compliance and every session of this page's school year."""
+        return renderer.dialogues(page_path(), page_year())
+
+    @env.macro
+    def reports() -> str:
+        """The reports of this page's school year with their status."""
+        return renderer.reports(page_path(), page_year())
+
+    @env.macro
+    def report() -> str:
+        """The published summary of this page's report."""
+        return renderer.report(page_path(), page_year(), env.page.meta["report_id"])
+
+    @env.macro
+    def report_title() -> str:
+        year = plugin.site.year(page_year())
+        return next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"])
+
+    @env.macro
+    def citizen_reception() -> str:
+        """Who receives citizens, when and where; aggregated complaint figures."""
+        return renderer.reception(page_path())
 
     env.variables["school_name"] = plugin.site.school.name
     env.variables["current_year"] = plugin.site.current_plan.school_year

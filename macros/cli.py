@@ -25,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     years = ", ".join(plan.school_year for plan in site.plans)
     print(f"Dữ liệu hợp lệ: {site.school.name}, năm học {years}.")
+    if site.warnings:
+        print(f"Có {len(site.warnings)} cảnh báo (không chặn việc đăng, nhưng nên kiểm tra):")
+        for warning in site.warnings:
+            print(f"  - {warning}")
     return 0
 
 

@@ -13,5 +13,11 @@ class QcdcConfig(Config):
     year_pages = options.Type(str, default="_nam-hoc")
     """Folder inside docs/ whose pages are repeated for every school year of the data."""
 
+    report_page = options.Type(str, default="_bao-cao.md")
+    """Page inside docs/ repeated for every published report of every school year."""
+
+    today = options.Optional(options.Type(str))
+    """Day the statuses are computed for (dd/mm/yyyy); default: $QCDC_TODAY, else today in Vietnam."""
+
     atomic_publish = options.Type(bool, default=True)
     """Build into a staging folder and replace the site only when the build succeeded."""

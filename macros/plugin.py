@@ -9,18 +9,22 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
 from .config import QcdcConfig
 from .data.errors import DataError
-from .data.loading import load_site_data
+from .data.history import last_data_change
+from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from .data.models import SiteData
+from .data.status import resolve_today, year_reports
+from .rendering import report_page
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
 
@@ -36,6 +40,8 @@ class _WarningCounter(logging.Handler):
 
 class QcdcPlugin(BasePlugin[QcdcConfig]):
     site: SiteData
+    today: date
+    last_update: date | None
 
     def __init__(self) -> None:
         self.command = "build"
@@ -48,25 +54,49 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     # Before mkdocs-macros' on_config, which defines the macros that read self.site.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
-            self.site = load_site_data(data_dir)
+            self.site = load_site_data(self.data_dir)
+            self.today = resolve_today(self.config.today)
         except DataError as error:
             raise PluginError(error.report()) from None
+        except ValueError as error:
+            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        for warning in self.site.warnings:
+            # Info, not warning: odd official dates must not fail a --strict build.
+            log.info(f"Cảnh báo dữ liệu: {warning}")
+        self.last_update = last_data_change(self.data_dir)
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Repeat the year pages for every school year, and the report page for every published report."""
         prefix = self.config.year_pages.strip("/") + "/"
-        templates = [file for file in files if file.src_uri.startswith(prefix)]
-        for template in templates:
-            files.remove(template)
-            for plan in self.site.plans:
-                page_path = plan.school_year + "/" + template.src_uri[len(prefix):]
-                content = _with_school_year(template.content_string, plan.school_year)
+        year_templates = [file for file in files if file.src_uri.startswith(prefix)]
+        report_template = files.get_file_from_path(self.config.report_page)
+        for template in [*year_templates, report_template]:
+            if template is not None:
+                files.remove(template)
+        for year in self.site.years:
+            for template in year_templates:
+                page_path = year.school_year + "/" + template.src_uri[len(prefix):]
+                content = _with_meta(template.content_string, school_year=year.school_year)
                 files.append(File.generated(config, page_path, content=content))
+            for report in year_reports(year, self.today):
+                if report.published and report_template is not None:
+                    content = _with_meta(report_template.content_string, school_year=year.school_year, report_id=report.id)
+                    page = File.generated(config, report_page(year.school_year, report.id), content=content)
+                    # One page per report, reached from its year's report index: the navigation stays short.
+                    page.inclusion = InclusionLevel.NOT_IN_NAV
+                    files.append(page)
+                if report.record is not None and report.record.attachment:
+                    files.append(self._attachment(config, year.school_year, report.record.attachment))
         return files
+
+    def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
+        source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
+        return File.generated(config, f"{school_year}/bao-cao/tep/{name}", abs_src_path=str(source))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         years = {plan.school_year for plan in self.site.plans}
@@ -108,12 +138,12 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
 
-def _with_school_year(markdown: str, school_year: str) -> str:
-    """Give a year page its ``school_year`` in the front matter (macros read it)."""
-    line = f'school_year: "{school_year}"\n'
+def _with_meta(markdown: str, **meta: str) -> str:
+    """Give a repeated page its year (and report) in the front matter: the macros read them."""
+    lines = "".join(f'{key}: "{value}"\n' for key, value in meta.items())
     if markdown.startswith("---\n"):
-        return "---\n" + line + markdown[4:]
-    return f"---\n{line}---\n\n{markdown}"
+        return "---\n" + lines + markdown[4:]
+    return f"---\n{lines}---\n\n{markdown}"
 
 
 def _in_year(item: object, years: set[str]) -> bool:

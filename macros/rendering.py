@@ -7,6 +7,7 @@ Every printed value is escaped unless it is ``Markup`` (see ``markdown_text``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -14,13 +15,69 @@ from markupsafe import Markup
 
 from .data.dates import format_date
 from .data.models import Duty, LegalDocument, Plan, Role, SiteData
+from .data.status import Compliance, ReportStatus, year_overview
 from .markdown_text import escape, html_id, link
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 LEGAL_DOCUMENTS_PAGE = "van-ban.md"
-YEAR_PAGES = {"plan": "ke-hoach.md", "responsibilities": "trach-nhiem.md"}
+RECEPTION_PAGE = "tiep-cong-dan.md"
+YEAR_PAGES = {
+    "plan": "ke-hoach.md",
+    "responsibilities": "trach-nhiem.md",
+    "dialogues": "doi-thoai.md",
+    "reports": "bao-cao/index.md",
+}
 UNKNOWN = "chưa rõ"
+
+# Status is said in words, with an icon beside it: never by colour alone.
+REPORT_STATUS_LABELS = {
+    ReportStatus.UPCOMING: ("○", "Chưa đến hạn"),
+    ReportStatus.DUE_SOON: ("⏳", "Sắp đến hạn"),
+    ReportStatus.OVERDUE: ("✖", "Đã quá hạn, chưa công bố"),
+    ReportStatus.NO_DEADLINE: ("–", "Kế hoạch chưa nêu hạn nộp"),
+    ReportStatus.ON_TIME: ("✔", "Đã nộp đúng hạn"),
+    ReportStatus.LATE: ("⚠", "Nộp muộn"),
+    ReportStatus.SUBMITTED: ("✔", "Đã nộp"),
+    ReportStatus.SUBMITTED_UNDATED: ("✔", "Đã nộp (chưa rõ ngày nộp)"),
+}
+COMPLIANCE_LABELS = {
+    Compliance.MET: ("✔", "Đạt"),
+    Compliance.NOT_MET: ("✖", "Chưa đạt"),
+    Compliance.NOT_YET_DUE: ("○", "Chưa đến hạn"),
+    Compliance.NO_RECORDS: ("?", "Chưa có số liệu công bố"),
+}
+SESSION_STATUS_LABELS = {
+    "planned": ("○", "Dự kiến"),
+    "held": ("✔", "Đã tổ chức"),
+    "postponed": ("⏸", "Hoãn"),
+    "cancelled": ("✖", "Hủy"),
+}
+REPORT_KIND_LABELS = {"quy": "Báo cáo quý", "6-thang": "Báo cáo 6 tháng", "9-thang": "Báo cáo 9 tháng", "nam": "Báo cáo năm", "dot-xuat": "Báo cáo đột xuất"}
+CHANNEL_LABELS = {"in_person": "Trực tiếp", "phone": "Điện thoại", "email": "Thư điện tử", "letterbox": "Hòm thư góp ý", "website": "Trang web"}
+
+
+def badge(kind: str, icon: str, label: str) -> Markup:
+    """A status in words with its icon; the class only adds colour."""
+    return Markup('<span class="qcdc-badge qcdc-badge--{}"><span aria-hidden="true">{}</span> {}</span>').format(
+        html_id(kind.replace("_", "-")), icon, label
+    )
+
+
+def report_badge(status: ReportStatus) -> Markup:
+    return badge(status.value, *REPORT_STATUS_LABELS[status])
+
+
+def compliance_badge(compliance: Compliance) -> Markup:
+    return badge(compliance.value, *COMPLIANCE_LABELS[compliance])
+
+
+def session_badge(status: str) -> Markup:
+    return badge(status, *SESSION_STATUS_LABELS[status])
+
+
+def report_page(school_year: str, report_id: str) -> str:
+    return f"{school_year}/bao-cao/{report_id}.md"
 
 
 def year_page(school_year: str, name: str) -> str:
@@ -74,8 +131,10 @@ def responsibilities_by_owner(site: SiteData, plan: Plan) -> list[tuple[Role | N
 class Renderer:
     """Renders the pages' data parts for one page of the site."""
 
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, today: date, last_update: date | None = None) -> None:
         self.site = site
+        self.today = today
+        self.last_update = last_update
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             # ``finalize`` escapes for Markdown; autoescape then keeps the result
@@ -96,6 +155,15 @@ class Renderer:
             document_name=document_name,
             document_anchor=document_anchor,
             task_anchor=task_anchor,
+            report_badge=report_badge,
+            compliance_badge=compliance_badge,
+            session_badge=session_badge,
+            report_page=report_page,
+            year_page=year_page,
+            REPORT_KIND_LABELS=REPORT_KIND_LABELS,
+            CHANNEL_LABELS=CHANNEL_LABELS,
+            LEGAL_DOCUMENTS_PAGE=LEGAL_DOCUMENTS_PAGE,
+            RECEPTION_PAGE=RECEPTION_PAGE,
         )
 
     def render(self, template: str, page: str, **context: object) -> str:
@@ -106,14 +174,17 @@ class Renderer:
             document = self.site.document(document_id)
             return link_to(document_name(document), LEGAL_DOCUMENTS_PAGE, document_anchor(document))
 
+        def role_name(role_id: str | None) -> str | None:
+            return None if role_id is None else self.site.role(role_id).name
+
         return self.environment.get_template(template).render(
             site=self.site,
             school=self.site.school,
             page=page,
+            today=self.today,
             link_to=link_to,
             document_link=document_link,
-            year_page=year_page,
-            LEGAL_DOCUMENTS_PAGE=LEGAL_DOCUMENTS_PAGE,
+            role_name=role_name,
             **context,
         )
 
@@ -133,7 +204,29 @@ class Renderer:
         return self.render("legal_documents.md.j2", page, cited_by=cited_by)
 
     def home(self, page: str) -> str:
-        return self.render("home.md.j2", page, plan=self.site.current_plan)
+        year = self.site.years[-1]
+        overview = year_overview(year, self.today)
+        return self.render("home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.last_update)
+
+    def dialogues(self, page: str, school_year: str) -> str:
+        year = self.site.year(school_year)
+        overview = year_overview(year, self.today)
+        sessions = sorted(year.dialogues or [], key=lambda s: (s.date is None, s.date or self.today, s.time or ""))
+        return self.render("dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, duties=overview.duties)
+
+    def reports(self, page: str, school_year: str) -> str:
+        year = self.site.year(school_year)
+        overview = year_overview(year, self.today)
+        return self.render("reports.md.j2", page, plan=year.plan, reports=overview.reports)
+
+    def report(self, page: str, school_year: str, report_id: str) -> str:
+        year = self.site.year(school_year)
+        report = next(r for r in year_overview(year, self.today).reports if r.id == report_id)
+        return self.render("report.md.j2", page, plan=year.plan, report=report)
+
+    def reception(self, page: str) -> str:
+        years = [year for year in self.site.years if year.reception is not None]
+        return self.render("reception.md.j2", page, years=years, plan=self.site.current_plan)
 
 
 def _cited_ids(plan: Plan) -> set[str]:

@@ -199,6 +199,11 @@ class Plan(Model):
     def last_day(self) -> date:
         return self.end_date or date(self.start_year + 1, 8, 31)
 
+    def duty_text(self, duty: Duty) -> str:
+        """The words of the plan that set a duty: its quote, or its whole paragraph."""
+        task = next(task for task in [*self.organisation, self.reporting.supervision] if duty in task.duties)
+        return duty.quote or task.text
+
     def all_duties(self) -> list[Duty]:
         tasks = [*self.organisation, self.reporting.supervision]
         return [duty for task in tasks for duty in task.duties]
