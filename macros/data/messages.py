@@ -39,10 +39,10 @@ def problems_from_validation(
 ) -> list[DataProblem]:
     """One ``DataProblem`` per pydantic error, with file, line and field named."""
     problems = []
-    for detail in _without_union_noise(error.errors()):
-        location = (*prefix, *_clean_location(detail["loc"]))
+    for detail in _without_union_noise(error.errors(), model):
+        location = (*prefix, *_clean_location(detail["loc"], model))
         field_name = field_path(location)
-        label = _field_label(model, _clean_location(detail["loc"]))
+        label = _field_label(model, _clean_location(detail["loc"], model))
         if label:
             field_name = f"{field_name} ({label})"
         problems.append(
@@ -51,13 +51,13 @@ def problems_from_validation(
     return problems
 
 
-def _without_union_noise(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _without_union_noise(details: list[dict[str, Any]], model: type[BaseModel]) -> list[dict[str, Any]]:
     """``X | None`` reports two errors per bad value; keep the one about X."""
     kept, seen = [], set()
     for detail in details:
-        location = _clean_location(detail["loc"])
+        location = _clean_location(detail["loc"], model)
         if detail["type"] == "none_required" and any(
-            _clean_location(other["loc"]) == location and other is not detail for other in details
+            _clean_location(other["loc"], model) == location and other is not detail for other in details
         ):
             continue
         if (location, detail["type"]) in seen:
@@ -67,10 +67,16 @@ def _without_union_noise(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _clean_location(location: tuple) -> Location:
+def _clean_location(location: tuple, model: type[BaseModel]) -> Location:
     # pydantic adds validator and union member names ("function-before[...]", "str")
     # to locations; the editor only needs the keys and positions of the file.
-    return tuple(part for part in location if isinstance(part, int) or not _is_internal(part))
+    # A real field keeps its place even when its name looks like one ("date").
+    cleaned: list[str | int] = []
+    for part in location:
+        owner = _model_at(model, tuple(cleaned))
+        if isinstance(part, int) or (owner is not None and part in owner.model_fields) or not _is_internal(part):
+            cleaned.append(part)
+    return tuple(cleaned)
 
 
 def _is_internal(part: str) -> bool:
@@ -87,7 +93,8 @@ def _message(detail: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return _unknown_key_message(detail, model)
     if kind == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
+        # pydantic lists the choices as "'a', 'b' or 'c'": only its "or" needs translating.
+        expected = detail.get("ctx", {}).get("expected", "").replace(" or ", " hoặc ")
         return f"gặp {found}; chỉ nhận một trong các giá trị: {expected}"
     if kind in {"too_short", "string_too_short"}:
         return f"không được để trống (gặp {found})"
@@ -104,7 +111,7 @@ def _message(detail: dict[str, Any], model: type[BaseModel]) -> str:
 
 def _unknown_key_message(detail: dict[str, Any], model: type[BaseModel]) -> str:
     key = str(detail["loc"][-1])
-    owner = _model_at(model, _clean_location(detail["loc"])[:-1])
+    owner = _model_at(model, _clean_location(detail["loc"], model)[:-1])
     allowed = sorted(owner.model_fields) if owner else []
     message = f"trường {key!r} không có trong mẫu dữ liệu"
     if close := difflib.get_close_matches(key, allowed, n=1):
@@ -135,7 +142,10 @@ def _describe(value: Any) -> str:
         return "một danh sách"
     if value is None:
         return "giá trị trống"
-    text = repr(value) if isinstance(value, str) else str(value)
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = repr(value) if isinstance(value, str) else str(value)
     if len(text) > 60:
         text = text[:57] + "…"
     return f"{text} ({_TYPE_NAMES.get(type(value), type(value).__name__)})"

@@ -30,11 +30,34 @@ _STANDARD_TAGS = {
 class _StrictLoader(yaml.SafeLoader):
     """Safe loader that refuses aliases (no alias bombs, no hidden sharing)."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        # Where composition stands: the index given to each enclosing compose_node call.
+        self._indexes: list[object] = []
+
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.peek_event()
-            raise _Refused(event.start_mark.line + 1, "không dùng bí danh YAML (dấu *); hãy viết đầy đủ giá trị")
-        return super().compose_node(parent, index)
+            raise _Refused(
+                event.start_mark.line + 1,
+                "không dùng bí danh YAML (dấu *); hãy viết đầy đủ giá trị",
+                self._location([*self._indexes, index]),
+            )
+        self._indexes.append(index)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._indexes.pop()
+
+    @staticmethod
+    def _location(indexes: list[object]) -> Location:
+        # A mapping value is composed with its key node as index, a list item with
+        # its position; a key itself is composed with None.
+        return tuple(
+            index.value if isinstance(index, ScalarNode) else index
+            for index in indexes
+            if isinstance(index, (ScalarNode, int))
+        )
 
 
 # Dates are parsed by the models, which can say "30/02/2024 does not exist"
@@ -46,10 +69,11 @@ _StrictLoader.yaml_implicit_resolvers = {
 
 
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, location: Location = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.location = location
 
 
 @dataclass
@@ -79,38 +103,53 @@ def field_path(location: Location) -> str:
 def read_yaml(path: Path, display_name: str) -> SourceFile:
     """Read one YAML file; raise ``DataError`` with a located message if it is unreadable."""
 
-    def refuse(line: int, message: str) -> DataError:
-        return DataError([DataProblem(display_name, line, None, message)])
+    def refuse(line: int, message: str, location: Location = ()) -> DataError:
+        return DataError([DataProblem(display_name, line, field_path(location) or None, message)])
 
     if path.stat().st_size > MAX_FILE_BYTES:
         raise refuse(1, f"tệp quá lớn ({path.stat().st_size:,} byte); tối đa {MAX_FILE_BYTES:,} byte")
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise refuse(1, f"tệp không ở mã UTF-8 (byte lỗi ở vị trí {error.start}); hãy lưu lại dưới dạng UTF-8") from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise refuse(line, "tệp không ở mã UTF-8 (có ký tự lỗi ở dòng này); hãy lưu lại tệp dưới dạng UTF-8") from None
 
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        # The loader's reader refuses control characters as soon as it is created.
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
         source = SourceFile(path, display_name, None)
         source.value = _build(root, (), source, loader) if root is not None else None
         return source
     except _Refused as error:
-        raise refuse(error.line, error.message) from None
+        raise refuse(error.line, error.message, error.location) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise refuse(
+            line,
+            f"có ký tự điều khiển không nhìn thấy được (mã U+{error.character:04X}), "
+            "thường do chép từ Word; hãy xóa ký tự đó và gõ lại",
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise refuse(line, _explain_syntax_error(error)) from None
-    except yaml.YAMLError as error:
-        raise refuse(1, f"lỗi cú pháp YAML: {error}") from None
+    except yaml.YAMLError:
+        raise refuse(1, "lỗi cú pháp YAML: không đọc được tệp; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _build(node: Node, location: Location, source: SourceFile, loader: yaml.SafeLoader) -> Any:
     source.lines[location] = node.start_mark.line + 1
     if node.tag not in _STANDARD_TAGS:
-        raise _Refused(node.start_mark.line + 1, f"thẻ YAML {node.tag!r} không được phép; chỉ dùng văn bản, số, danh sách")
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        raise _Refused(
+            node.start_mark.line + 1, f"thẻ YAML {tag!r} không được phép; chỉ dùng văn bản, số, danh sách", location
+        )
     if isinstance(node, ScalarNode):
         return loader.construct_object(node, deep=True)
     if isinstance(node, SequenceNode):
@@ -125,10 +164,14 @@ def _build_mapping(node: MappingNode, location: Location, source: SourceFile, lo
         key = _build(key_node, location, source, loader)
         key_line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise _Refused(key_line, f"tên trường phải là chữ, gặp {key!r}")
+            raise _Refused(key_line, f"tên trường phải là chữ, gặp {key!r}", location)
         if key in mapping:
             first_line = source.lines[(*location, key)]
-            raise _Refused(key_line, f"trường {key!r} bị lặp lại (đã có ở dòng {first_line}); mỗi trường chỉ ghi một lần")
+            raise _Refused(
+                key_line,
+                f"trường {key!r} bị lặp lại (đã có ở dòng {first_line}); mỗi trường chỉ ghi một lần",
+                (*location, key),
+            )
         source.lines[(*location, key)] = key_line
         mapping[key] = _build(value_node, (*location, key), source, loader)
         # A key's own line is more helpful than its value's for messages.
@@ -148,8 +191,14 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError) -> str:
         "did not find expected key": "thụt lề không thẳng hàng với các trường bên trên",
         "did not find expected '-' indicator": "thụt lề của danh sách không thẳng hàng",
         "found undefined tag handle": "có thẻ YAML (!) không được hỗ trợ",
+        "expected <block end>": "dòng này không thẳng hàng với các trường bên trên, hoặc có chữ thừa sau dấu ngoặc kép đóng (dấu ngoặc kép ở dòng trước chưa đóng?)",
+        "expected ',' or ']'": "danh sách trong ngoặc vuông thiếu dấu ']' đóng hoặc thiếu dấu phẩy giữa các mục",
+        "expected ',' or '}'": "nhóm trong ngoặc nhọn thiếu dấu '}' đóng hoặc thiếu dấu phẩy",
+        "cannot start any token": "giá trị bắt đầu bằng một ký tự đặc biệt; hãy đặt cả nội dung trong dấu ngoặc kép",
+        "another document": "tệp chỉ được có một phần dữ liệu; hãy bỏ dòng '---'",
     }
     for english, vietnamese in hints.items():
         if english in problem:
             return f"lỗi cú pháp YAML: {vietnamese}"
-    return f"lỗi cú pháp YAML ({problem or error})"
+    # PyYAML's own wording is English; the editor gets a Vietnamese hint instead.
+    return "lỗi cú pháp YAML: không đọc được dòng này; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép"
