@@ -95,7 +95,7 @@ def site_server(real_build: Build) -> Iterator[str]:
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """pytest-playwright's launch options, pointed at Debian's Chromium (no browser download)."""
     if not CHROMIUM.exists():
-        if os.environ.get("CI"):
+        if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
             pytest.fail(f"CI is set but {CHROMIUM} is missing: browser tests must run in CI")
         pytest.skip(f"{CHROMIUM} not found: browser tests skipped (install Debian's chromium to run them)")
     return {
@@ -109,5 +109,16 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            # Containers often have a tiny /dev/shm; Chromium then crashes on big pages.
+            "--disable-dev-shm-usage",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def base_url(site_server: str) -> str:
+    """pytest-playwright's base URL: the served real site, so ``page.goto("van-ban/")`` works.
+
+    Also replaces pytest-playwright's own fallback fixture, which pytest 9 warns about.
+    """
+    return site_server
