@@ -24,7 +24,7 @@ from .data.history import last_data_change
 from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from .data.models import SiteData
 from .data.status import resolve_today, year_reports
-from .rendering import report_page
+from .rendering import attachment_path, report_page
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
 
@@ -96,7 +96,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
         source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
-        return File.generated(config, f"{school_year}/bao-cao/tep/{name}", abs_src_path=str(source))
+        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         years = {plan.school_year for plan in self.site.plans}
@@ -117,8 +117,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             return
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if config.strict and self.warnings.count:
-            log.error("Có cảnh báo khi dựng trang ở chế độ nghiêm ngặt: giữ nguyên trang web cũ.")
-            return
+            return  # MkDocs aborts next; on_build_error tells the editor.
         _publish(Path(config.site_dir), self.final_site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:

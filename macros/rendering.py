@@ -80,6 +80,11 @@ def report_page(school_year: str, report_id: str) -> str:
     return f"{school_year}/bao-cao/{report_id}.md"
 
 
+def attachment_path(school_year: str, name: str) -> str:
+    """Where a report's attached file is published in the site."""
+    return f"{school_year}/bao-cao/tep/{name}"
+
+
 def year_page(school_year: str, name: str) -> str:
     """Docs-relative path of one of a school year's pages."""
     return f"{school_year}/{YEAR_PAGES[name]}"
@@ -159,6 +164,7 @@ class Renderer:
             compliance_badge=compliance_badge,
             session_badge=session_badge,
             report_page=report_page,
+            attachment_path=attachment_path,
             year_page=year_page,
             REPORT_KIND_LABELS=REPORT_KIND_LABELS,
             CHANNEL_LABELS=CHANNEL_LABELS,

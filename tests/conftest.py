@@ -16,9 +16,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data.loading import load_site_data
+from macros.data.models import Plan, SiteData
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL_DATA = ROOT / "data"
+SAMPLE = ROOT / "examples" / "truong-mau"
+SAMPLE_DAY = "15/06/2024"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -36,11 +41,16 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def run_mkdocs_build(site_dir: Path, data_dir: Path = REAL_DATA, *extra: str) -> Build:
-    """Run the real ``mkdocs build`` of this project's site, on the given data."""
+def run_mkdocs_build(
+    site_dir: Path, data_dir: Path = REAL_DATA, *extra: str, config: Path = ROOT / "mkdocs.yml", today: str | None = None
+) -> Build:
+    """Run the real ``mkdocs build --strict`` of a site of this project, on the given data."""
     environment = {**os.environ, "QCDC_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("QCDC_TODAY", None)
+    if today:
+        environment["QCDC_TODAY"] = today
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir), *extra],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -62,6 +72,26 @@ def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_mkdocs_build(tmp_path_factory.mktemp("real") / "site")
     assert build.returncode == 0, build.output
     return build
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample site, built once, with statuses as of ``SAMPLE_DAY``."""
+    build = run_mkdocs_build(
+        tmp_path_factory.mktemp("sample") / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today=SAMPLE_DAY
+    )
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def real_site() -> SiteData:
+    return load_site_data(REAL_DATA)
+
+
+@pytest.fixture(scope="session")
+def real_plan(real_site: SiteData) -> Plan:
+    return real_site.plan("2023-2024")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, REAL_DATA, Build, reader_text
+from tests.conftest import FIXTURES, REAL_DATA, Build, reader_text
 from macros.data.loading import load_site_data
 
 PLAN_PAGE = "2023-2024/ke-hoach/"

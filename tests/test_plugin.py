@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_mkdocs_build
+from tests.conftest import FIXTURES, ROOT, run_mkdocs_build
 
 
 def break_plan(data_dir: Path, old: str, new: str) -> None:
@@ -58,26 +58,30 @@ def project_with_extra_page(tmp_path: Path, name: str, markdown: str) -> Path:
     shutil.copytree(ROOT / "docs", docs)
     (docs / name).write_text(markdown, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\n", encoding="utf-8")
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs}\ntheme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n",
+        encoding="utf-8",
+    )
     return config
 
 
 @pytest.mark.parametrize(
-    "markdown",
+    ("markdown", "cause"),
     [
-        pytest.param("# Trang\n\n[hỏng](khong-co.md)\n", id="broken-link"),
-        pytest.param("# Trang\n\n[hỏng](van-ban.md#khong-co-muc-nay)\n", id="broken-anchor"),
-        pytest.param("# Trang\n\n{{ macro_khong_co() }}\n", id="macro-error"),
+        pytest.param("# Trang\n\n[hỏng](khong-co.md)\n", "'khong-co.md', but the target is not found", id="broken-link"),
+        pytest.param("# Trang\n\n[hỏng](van-ban.md#khong-co-muc-nay)\n", "does not contain an anchor '#khong-co-muc-nay'", id="broken-anchor"),
+        pytest.param("# Trang\n\n{{ macro_khong_co() }}\n", "'macro_khong_co' is undefined", id="macro-error"),
     ],
 )
-def test_a_late_build_failure_also_keeps_the_last_good_site(tmp_path, markdown):
+def test_a_late_build_failure_also_keeps_the_last_good_site(tmp_path, markdown, cause):
     site = tmp_path / "site"
     assert run_mkdocs_build(site).returncode == 0
     index_before = (site / "index.html").read_bytes()
 
     config = project_with_extra_page(tmp_path, "them.md", markdown)
-    build = run_mkdocs_build(site, ROOT / "data", "--config-file", str(config))
+    build = run_mkdocs_build(site, ROOT / "data", config=config)
     assert build.returncode != 0, build.output
+    assert cause in build.output
     assert (site / "index.html").read_bytes() == index_before
     assert not (site / "them").exists()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REAL_DATA, reader_text
+from tests.conftest import REAL_DATA, reader_text
 from macros.data.loading import load_site_data
 
 PAGE = "2023-2024/trach-nhiem/"

@@ -79,7 +79,7 @@ def _undated_submission_warnings(year: YearFiles) -> list[DataProblem]:
     if year.reports is None:
         return []
     return [
-        problem(year.reports.source, ("reports", index, "submitted_date"), "báo cáo ghi đã nộp nhưng chưa có ngày nộp")
+        problem(year.reports.source, ("reports", index, "submitted"), "báo cáo ghi đã nộp nhưng chưa có ngày nộp")
         for index, record in enumerate(year.reports.model.reports)
         if record.submitted and record.submitted_date is None
     ]

@@ -151,11 +151,19 @@ def _build(node: Node, location: Location, source: SourceFile, loader: yaml.Safe
             node.start_mark.line + 1, f"thẻ YAML {tag!r} không được phép; chỉ dùng văn bản, số, danh sách", location
         )
     if isinstance(node, ScalarNode):
+        if _is_sexagesimal(node):
+            # YAML 1.1 reads an unquoted 14:30 as the number 870; an editor means a time.
+            return node.value
         return loader.construct_object(node, deep=True)
     if isinstance(node, SequenceNode):
         return [_build(child, (*location, index), source, loader) for index, child in enumerate(node.value)]
     assert isinstance(node, MappingNode)
     return _build_mapping(node, location, source, loader)
+
+
+def _is_sexagesimal(node: ScalarNode) -> bool:
+    numeric = node.tag in {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+    return numeric and node.style is None and ":" in node.value
 
 
 def _build_mapping(node: MappingNode, location: Location, source: SourceFile, loader: yaml.SafeLoader) -> dict:

@@ -147,3 +147,9 @@ def test_invisible_control_character_is_refused_with_its_line(refused) -> None:
     assert "\x0b" in refusal.fixture_line(52)
     assert "ký tự điều khiển" in problem.message
     assert "U+000B" in problem.message
+
+
+def test_an_unquoted_time_stays_text_instead_of_becoming_a_base_60_number(tmp_path):
+    path = tmp_path / "dialogues.yml"
+    path.write_text("time: 14:30\ncount: 12\n", encoding="utf-8")
+    assert read_yaml(path, "data/dialogues.yml").value == {"time": "14:30", "count": 12}

@@ -1,0 +1,112 @@
+"""Checks of the living year's records, on copies of the sample data with one file replaced."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SAMPLE
+from macros.data.errors import DataError
+from macros.data.loading import load_site_data
+
+RECORDS = FIXTURES / "records"
+YEAR = Path("years/2023-2024")
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(SAMPLE / "data", copy)
+    return copy
+
+
+def with_record_file(data_dir: Path, fixture: str) -> Path:
+    """The data folder with one record file replaced by a fixture (named after the file it replaces)."""
+    target = fixture.split("-")[0] + ".yml"
+    shutil.copy(RECORDS / fixture, data_dir / YEAR / target)
+    return data_dir
+
+
+def problems_of(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as refusal:
+        load_site_data(data_dir)
+    return [str(problem) for problem in refusal.value.problems]
+
+
+def test_the_sample_data_is_valid_and_uses_only_the_schools_public_contacts():
+    site = load_site_data(SAMPLE / "data")
+    assert site.years[0].dialogues and site.years[0].reports and site.years[0].reception
+
+
+def test_private_phone_email_and_id_numbers_are_refused_with_where_and_why(sample_copy):
+    problems = problems_of(with_record_file(sample_copy, "reception-private-contacts.yml"))
+    where = "data/years/2023-2024/reception.yml, dòng"
+    assert any(f"{where} 3, trường schedule: có số điện thoại '0912 345 678'" in p for p in problems)
+    assert any(f"{where} 4, trường place: có địa chỉ e-mail 'lan.nguyen@gmail.com'" in p for p in problems)
+    assert any(f"{where} 9, trường channels[2].detail: có số giấy tờ tùy thân (CMND/CCCD) '079123456789'" in p for p in problems)
+    assert all("trang công khai không đăng thông tin cá nhân" in p for p in problems)
+    assert not any("028 0000 0000" in p for p in problems)
+    assert len(problems) == 3
+
+
+def test_the_guard_covers_every_file_including_the_plan(sample_copy):
+    plan = sample_copy / YEAR / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Thực hiện nghiêm túc", "Liên hệ 0987.654.321, thực hiện nghiêm túc"), encoding="utf-8")
+    (problem,) = problems_of(sample_copy)
+    assert "plan.yml, dòng 28, trường requirements.items[1]: có số điện thoại '0987.654.321'" in problem
+
+
+def test_complaint_figures_must_add_up(sample_copy):
+    problems = problems_of(with_record_file(sample_copy, "reception-figures-do-not-add-up.yml"))
+    assert any("dòng 8, trường figures[1].received: số đã giải quyết (2) cộng đang giải quyết (0) phải bằng số đã nhận (3)" in p for p in problems)
+    assert any("khiếu nại + tố cáo + kiến nghị, phản ánh (2) phải bằng số đã nhận (3)" in p for p in problems)
+
+
+def test_dialogue_records_are_checked_against_the_plan_and_the_roles(sample_copy):
+    problems = problems_of(with_record_file(sample_copy, "dialogues-records-broken.yml"))
+    where = "data/years/2023-2024/dialogues.yml, dòng"
+    assert any(f"{where} 4, trường sessions[1].duty: không có nhiệm vụ mã 'doi-thoai-khong-co'" in p for p in problems)
+    assert any(f"{where} 6, trường sessions[1].date: buổi đối thoại đã tổ chức (held) phải có ngày" in p for p in problems)
+    assert any(f"{where} 7, trường sessions[1].chair: không có vai trò mã 'hieu-truong-moi'" in p for p in problems)
+    assert any(f"{where} 12, trường sessions[2].minutes_summary:" in p for p in problems)
+
+
+def test_report_records_are_checked_against_the_plan_and_the_files(sample_copy):
+    problems = problems_of(with_record_file(sample_copy, "reports-records-broken.yml"))
+    where = "data/years/2023-2024/reports.yml, dòng"
+    expected = [
+        f"{where} 4, trường reports[1].name: báo cáo 'bao-cao-quy-1' đã có trong kế hoạch",
+        f"{where} 5, trường reports[2].name: báo cáo 'bao-cao-la' không có trong kế hoạch",
+        f"{where} 9, trường reports[3].summary: báo cáo chưa nộp",
+        f"{where} 12, trường reports[4].submitted: có ngày nộp nhưng submitted là false",
+        f"{where} 17, trường reports[5].attachment: không tìm thấy tệp files/khong-co.pdf",
+        f"{where} 21, trường reports[6].attachment: chỉ ghi tên tệp nằm trong thư mục files/",
+    ]
+    for text in expected:
+        assert any(text in p for p in problems), text
+
+
+def test_a_long_gap_between_dialogues_is_a_warning_naming_both_dates(sample_copy):
+    site = load_site_data(with_record_file(sample_copy, "dialogues-long-gap.yml"))
+    (warning,) = [str(w) for w in site.warnings if "dialogues.yml" in w.file]
+    assert "dòng 10, trường sessions[2].date: giữa hai buổi 05/09/2023 và 06/04/2024 cách nhau quá 6 tháng" in warning
+
+
+def test_a_report_submitted_without_a_date_is_a_warning(sample_copy):
+    site = load_site_data(with_record_file(sample_copy, "reports-submitted-without-date.yml"))
+    assert [str(w) for w in site.warnings] == [
+        "data/years/2023-2024/reports.yml, dòng 4, trường reports[1].submitted: báo cáo ghi đã nộp nhưng chưa có ngày nộp"
+    ]
+
+
+def test_the_real_plan_warns_about_its_three_dated_deadlines(real_site):
+    warnings = [str(w) for w in real_site.warnings]
+    assert len(warnings) == 3
+    for written, reason in [
+        ("25/02/2023", "trước ngày ban hành văn bản căn cứ Kế hoạch số 503/KH-GDĐT (30/03/2023)"),
+        ("25/04/2023", "nằm ngoài năm học 2023-2024"),
+        ("25/08/2023", "nằm ngoài năm học 2023-2024"),
+    ]:
+        assert any(written in w and reason in w and "plan.yml" in w for w in warnings), written

@@ -1,0 +1,137 @@
+"""The sample site, built for a fixed day (15/06/2024): what each page shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SAMPLE, Build, reader_text, run_mkdocs_build
+
+YEAR = "2023-2024/"
+
+
+def text(build: Build, url: str) -> str:
+    return reader_text(build.page(url).select_one("article"))
+
+
+def section(build: Build, url: str, heading_id: str) -> str:
+    """Text of the h2/h3 section with this id, up to the next heading of the same level or higher."""
+    heading = build.page(url).find(id=heading_id)
+    parts = []
+    for element in heading.find_next_siblings():
+        if element.name in {"h1", "h2"} or (heading.name == "h3" and element.name == "h3"):
+            break
+        parts.append(reader_text(element))
+    return " ".join(parts)
+
+
+def all_pages(build: Build) -> list[str]:
+    return sorted(
+        str(path.parent.relative_to(build.site_dir)) for path in build.site_dir.rglob("index.html")
+    )
+
+
+def test_every_page_says_it_is_sample_data(sample_build):
+    pages = all_pages(sample_build)
+    assert len(pages) >= 10
+    for url in pages:
+        banner = sample_build.page("" if url == "." else url).select_one(".qcdc-sample-banner")
+        assert banner is not None and "DỮ LIỆU MẪU" in banner.get_text(), url
+
+
+def test_the_real_site_carries_no_sample_banner(real_build):
+    for path in real_build.site_dir.rglob("*.html"):
+        assert "qcdc-sample-banner" not in path.read_text(encoding="utf-8"), path
+
+
+def test_home_is_a_dashboard_of_the_current_year(sample_build):
+    home = text(sample_build, "")
+    assert "Tình trạng tính đến ngày 15/06/2024." in home
+    assert "Buổi đối thoại sắp tới: ngày 16/08/2024" in home
+    assert "Hạn báo cáo gần nhất: Báo cáo năm học 2023-2024 , hạn 20/06/2024 (còn 5 ngày)" in home
+    assert "Báo cáo công bố gần nhất: Báo cáo 9 tháng , nộp ngày 10/04/2024" in home
+    assert "Dữ liệu cập nhật lần cuối:" in home
+
+
+def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_build):
+    duties = section(sample_build, "", "nhiem-vu-dinh-ky")
+    assert "ít nhất 6 tháng/lần. — ✔ Đạt" in duties
+    assert "ít nhất 3 tháng/lần. — ✖ Chưa đạt" in duties
+    reports = section(sample_build, "", "tinh-trang-bao-cao")
+    for expected in ["Báo cáo Quý I — ✔ Đã nộp đúng hạn", "Báo cáo 6 tháng — ⚠ Nộp muộn", "Báo cáo năm học 2023-2024 — ⏳ Sắp đến hạn"]:
+        assert expected in reports
+    icons = sample_build.page("").select(".qcdc-badge [aria-hidden=true]")
+    assert icons, "the icon is decoration beside the words, hidden from screen readers"
+
+
+def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
+    page = text(sample_build, YEAR + "doi-thoai/")
+    assert "Tình trạng: ✖ Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
+    assert "Chưa đạt: không có buổi nào từ 25/09/2023 đến hạn 25/12/2023" in page
+    assert "Tình trạng: ✔ Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
+    held = section(sample_build, YEAR + "doi-thoai/", "doi-thoai-hk1")
+    assert "Trạng thái: ✔ Đã tổ chức" in held
+    assert "Chủ trì: Hiệu trưởng" in held
+    assert "Tóm tắt biên bản: Buổi đối thoại có 32 người dự." in held
+    assert "Ý kiến: Khi nào sửa mái phòng lớp Lá 2? Trả lời: Hoàn thành trước ngày 30/11/2023." in held
+    assert "Sửa mái phòng lớp Lá 2 — Phó Hiệu trưởng, hạn 30/11/2023; đã xong" in held
+    postponed = section(sample_build, YEAR + "doi-thoai/", "gap-mat-cha-me-hk2")
+    assert "Trạng thái: ⏸ Hoãn" in postponed and "Hoãn vì trùng lịch" in postponed
+    planned = section(sample_build, YEAR + "doi-thoai/", "doi-thoai-dau-nam-2024")
+    assert "Trạng thái: ○ Dự kiến" in planned and "Giờ: 08:00 (giờ Việt Nam)" in planned
+
+
+@pytest.mark.parametrize(
+    ("report_id", "expected"),
+    [
+        ("bao-cao-quy-1", "Tình trạng: ✔ Đã nộp đúng hạn Hạn nộp: trước ngày 15 tháng 12 năm 2023 (theo kế hoạch)"),
+        ("bao-cao-6-thang", "Tình trạng: ⚠ Nộp muộn"),
+        ("bao-cao-nam", "Tình trạng: ⏳ Sắp đến hạn (còn 5 ngày)"),
+        ("bao-cao-phong-chay", "Loại: Báo cáo đột xuất (ngoài kế hoạch)"),
+    ],
+)
+def test_reports_index_shows_each_status(sample_build, report_id, expected):
+    assert expected in section(sample_build, YEAR + "bao-cao/", report_id)
+
+
+def test_each_published_report_has_its_own_page_with_its_summary(sample_build):
+    page = text(sample_build, YEAR + "bao-cao/bao-cao-6-thang/")
+    assert "Tình trạng: ⚠ Nộp muộn" in page
+    assert "Giải quyết xong 3 kiến nghị của cha mẹ trẻ." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "ket-qua")
+    assert "Báo cáo nộp chậm 7 ngày so với hạn." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "han-che")
+    assert not (sample_build.site_dir / YEAR / "bao-cao" / "bao-cao-nam").exists(), "not published yet"
+
+
+def test_an_attached_signed_file_is_published_and_linked(sample_build):
+    page = sample_build.page(YEAR + "bao-cao/bao-cao-quy-1/")
+    link = page.select_one('article a[href$=".pdf"]')
+    assert link["href"] == "../tep/bao-cao-quy-1.pdf"
+    published = sample_build.site_dir / YEAR / "bao-cao" / "tep" / "bao-cao-quy-1.pdf"
+    assert published.read_bytes().startswith(b"%PDF-")
+
+
+def test_report_pages_stay_out_of_the_navigation(sample_build):
+    navigation = sample_build.page("").select(".md-nav--primary a.md-nav__link[href]")
+    hrefs = {a["href"] for a in navigation}
+    assert "2023-2024/bao-cao/" in hrefs
+    assert not any("bao-cao/bao-cao-" in href for href in hrefs)
+
+
+def test_reception_page_shows_who_when_where_channels_and_aggregated_figures(sample_build):
+    page = text(sample_build, "tiep-cong-dan/")
+    assert "Người tiếp: Ban giám hiệu" in page
+    assert "Thời gian: Sáng thứ Hai hằng tuần, từ 7 giờ 30 đến 10 giờ 30" in page
+    assert "Điện thoại: 028 0000 0000" in page
+    rows = [[reader_text(cell) for cell in row.select("td")] for row in sample_build.page("tiep-cong-dan/").select("article tbody tr")]
+    assert rows == [["Học kỳ I", "3", "3", "0", "0", "0", "3"], ["Học kỳ II", "2", "1", "1", "1", "0", "1"]]
+
+
+def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sample_build):
+    plan = text(sample_build, YEAR + "ke-hoach/")
+    assert "Báo cáo Quý I trước ngày 15 tháng 12 năm 2023;" in plan
+    assert "Nộp muộn" not in plan and "Đạt" not in plan
+
+
+def test_statuses_follow_the_day_of_the_build(tmp_path):
+    build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today="21/06/2024")
+    assert build.returncode == 0, build.output
+    assert "Tình trạng: ✖ Đã quá hạn, chưa công bố" in section(build, YEAR + "bao-cao/", "bao-cao-nam")
