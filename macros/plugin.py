@@ -62,6 +62,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             raise PluginError(error.report()) from None
         except ValueError as error:
             raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
         for warning in self.site.warnings:
             # Info, not warning: odd official dates must not fail a --strict build.
             log.info(f"Cảnh báo dữ liệu: {warning}")

@@ -126,3 +126,8 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
     assert (site / "search" / "search_index.json").is_file()
     assert (site / "2023-2024" / "ke-hoach" / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_data_is_loaded_and_checked_once_per_build(real_build):
+    assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
+    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 201") == 1
