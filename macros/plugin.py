@@ -106,6 +106,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 item.title = "Năm học " + _year_of(item)
         return nav
 
+    # After mkdocs-macros (priority 0), which renders macros in page.title but
+    # not in page.meta["title"], the one Material writes into <title> and the header.
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if "{{" in str(page.meta.get("title", "")):
+            page.meta["title"] = page.title
+        return markdown
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
         server.watch(str(Path(__file__).parent))

@@ -40,11 +40,6 @@ def test_plan_page_opens_with_its_heading(page: Page, site_server: str) -> None:
     assert "2023-2024" in heading.inner_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: Material writes page.meta.title, where mkdocs-macros leaves '{{ school_year }}' "
-    "unrendered, into <title> and the header of year pages; remove this mark once fixed",
-)
 def test_plan_page_has_its_title_in_the_browser_tab(page: Page, site_server: str) -> None:
     open_page(page, site_server, PAGES["plan"])
 

@@ -131,3 +131,11 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
     assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 201") == 1
+
+
+@pytest.mark.parametrize("site", ["real_build", "sample_build"])
+def test_no_page_shows_unrendered_template_code(site, request):
+    build = request.getfixturevalue(site)
+    for path in build.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "{{" not in html and "{%" not in html, path
