@@ -40,6 +40,10 @@ class Build:
         path = self.site_dir / url_path.strip("/") / "index.html" if url_path.strip("/") else self.site_dir / "index.html"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
+    def article_text(self, url_path: str) -> str:
+        """What a reader reads in a page's main content (see ``reader_text``)."""
+        return reader_text(self.page(url_path).select_one("article"))
+
 
 def run_mkdocs_build(
     site_dir: Path, data_dir: Path = REAL_DATA, *extra: str, config: Path = ROOT / "mkdocs.yml", today: str | None = None

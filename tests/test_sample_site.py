@@ -9,10 +9,6 @@ from tests.conftest import SAMPLE, Build, reader_text, run_mkdocs_build
 YEAR = "2023-2024/"
 
 
-def text(build: Build, url: str) -> str:
-    return reader_text(build.page(url).select_one("article"))
-
-
 def section(build: Build, url: str, heading_id: str) -> str:
     """Text of the h2/h3 section with this id, up to the next heading of the same level or higher."""
     heading = build.page(url).find(id=heading_id)
@@ -44,7 +40,7 @@ def test_the_real_site_carries_no_sample_banner(real_build):
 
 
 def test_home_is_a_dashboard_of_the_current_year(sample_build):
-    home = text(sample_build, "")
+    home = sample_build.article_text("")
     assert "Tình trạng tính đến ngày 15/06/2024." in home
     assert "Buổi đối thoại sắp tới: ngày 16/08/2024" in home
     assert "Hạn báo cáo gần nhất: Báo cáo năm học 2023-2024 , hạn 20/06/2024 (còn 5 ngày)" in home
@@ -64,7 +60,7 @@ def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_bui
 
 
 def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
-    page = text(sample_build, YEAR + "doi-thoai/")
+    page = sample_build.article_text(YEAR + "doi-thoai/")
     assert "Tình trạng: ✖ Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
     assert "Chưa đạt: không có buổi nào từ 25/09/2023 đến hạn 25/12/2023" in page
     assert "Tình trạng: ✔ Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
@@ -94,7 +90,7 @@ def test_reports_index_shows_each_status(sample_build, report_id, expected):
 
 
 def test_each_published_report_has_its_own_page_with_its_summary(sample_build):
-    page = text(sample_build, YEAR + "bao-cao/bao-cao-6-thang/")
+    page = sample_build.article_text(YEAR + "bao-cao/bao-cao-6-thang/")
     assert "Tình trạng: ⚠ Nộp muộn" in page
     assert "Giải quyết xong 3 kiến nghị của cha mẹ trẻ." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "ket-qua")
     assert "Báo cáo nộp chậm 7 ngày so với hạn." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "han-che")
@@ -117,7 +113,7 @@ def test_report_pages_stay_out_of_the_navigation(sample_build):
 
 
 def test_reception_page_shows_who_when_where_channels_and_aggregated_figures(sample_build):
-    page = text(sample_build, "tiep-cong-dan/")
+    page = sample_build.article_text("tiep-cong-dan/")
     assert "Người tiếp: Ban giám hiệu" in page
     assert "Thời gian: Sáng thứ Hai hằng tuần, từ 7 giờ 30 đến 10 giờ 30" in page
     assert "Điện thoại: 028 0000 0000" in page
@@ -126,7 +122,7 @@ def test_reception_page_shows_who_when_where_channels_and_aggregated_figures(sam
 
 
 def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sample_build):
-    plan = text(sample_build, YEAR + "ke-hoach/")
+    plan = sample_build.article_text(YEAR + "ke-hoach/")
     assert "Báo cáo Quý I trước ngày 15 tháng 12 năm 2023;" in plan
     assert "Nộp muộn" not in plan and "Đạt" not in plan
 
