@@ -21,7 +21,7 @@ def test_a_data_error_fails_the_build_with_a_located_vietnamese_message(tmp_path
     break_plan(data_copy, "school_year: 2023-2024", "school_year: 2023-2024\ntitel: Kế hoạch")
     build = run_mkdocs_build(tmp_path / "site", data_copy)
     assert build.returncode != 0
-    assert "data/years/2023-2024/plan.yml, dòng 5, trường titel" in build.output
+    assert "data/years/2023-2024/plan.yml, dòng 6, trường titel" in build.output
     assert "có phải ý bạn là 'title'?" in build.output
     assert "Traceback" not in build.output
 
@@ -36,7 +36,7 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path, data_copy):
     assert "Dữ liệu có 3 lỗi" in build.output
     assert "'hieu-truongg'" in build.output
     assert "ngày 31/04/2023 không có thật" in build.output
-    assert "data/legal_documents.yml, dòng 10, trường documents[2].kind" in build.output
+    assert "data/legal_documents.yml, dòng 11, trường documents[2].kind" in build.output
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path, data_copy):
@@ -130,7 +130,7 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
-    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 201") == 1
+    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 202") == 1
 
 
 @pytest.mark.parametrize("site", ["real_build", "sample_build"])

@@ -17,10 +17,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import parse_date
+from .dates import DATE_PATTERN, parse_date
 from .errors import DataProblem
 
-Date = Annotated[date, BeforeValidator(parse_date)]
+# In YAML a date is text, "25/02/2023"; the JSON Schema of the data files says so.
+DateText = Annotated[str, Field(pattern=DATE_PATTERN)]
+Date = Annotated[date, BeforeValidator(parse_date, json_schema_input_type=DateText)]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="mã định danh (chữ thường không dấu, số, gạch nối)")]
@@ -90,7 +92,8 @@ class Paragraph(Model):
         return {"text": value} if isinstance(value, str) else value
 
 
-ParagraphItem = Annotated[Paragraph, BeforeValidator(Paragraph.from_plain_text)]
+# A paragraph that cites nothing may be written as plain text.
+ParagraphItem = Annotated[Paragraph, BeforeValidator(Paragraph.from_plain_text, json_schema_input_type=Text | Paragraph)]
 
 
 class Section(Model):
@@ -158,6 +161,10 @@ class Plan(Model):
     date: Date | None = Field(description="ngày ký (null nếu chưa rõ)")
     place: Text | None = Field(default=None, description="địa danh ghi ở dòng ngày tháng (null nếu chưa rõ)")
     signer: Signer = Field(description="người ký")
+    recipients: Annotated[list[Text], Field(min_length=1)] | None = Field(
+        default=None,
+        description="nơi nhận, mỗi nơi một dòng, nguyên văn như văn bản đã ký, không cần gạch đầu dòng (null nếu chưa rõ)",
+    )
     legal_bases: list[ParagraphItem] = Field(min_length=1, description="các căn cứ, nguyên văn")
     preamble: list[Text] = Field(default_factory=list, description="các đoạn mở đầu, nguyên văn")
     part_one_heading: Text = Field(description="tiêu đề phần I, nguyên văn")

@@ -40,18 +40,18 @@ def test_an_iso_date_is_not_turned_into_a_date_by_yaml(tmp_path: Path) -> None:
 def test_every_field_remembers_the_line_of_its_key() -> None:
     source = read_yaml(REAL_DATA / "school.yml", "data/school.yml")
 
-    assert source.line_of(("name",)) == 3
-    assert source.line_of(("roles",)) == 10
-    assert source.line_of(("roles", 1)) == 13
-    assert source.line_of(("roles", 1, "id")) == 13
-    assert source.line_of(("roles", 1, "name")) == 14
+    assert source.line_of(("name",)) == 4
+    assert source.line_of(("roles",)) == 11
+    assert source.line_of(("roles", 1)) == 14
+    assert source.line_of(("roles", 1, "id")) == 14
+    assert source.line_of(("roles", 1, "name")) == 15
 
 
 def test_a_field_that_is_not_in_the_file_takes_the_line_of_what_encloses_it() -> None:
     source = read_yaml(REAL_DATA / "school.yml", "data/school.yml")
 
-    assert source.line_of(("roles", 1, "description")) == 13
-    assert source.line_of(("no_such_field",)) == 3
+    assert source.line_of(("roles", 1, "description")) == 14
+    assert source.line_of(("no_such_field",)) == 4
 
 
 def test_field_paths_count_list_items_from_one() -> None:
