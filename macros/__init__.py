@@ -11,6 +11,7 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
+    from .change_history import change_history as history_page
     from .data.status import year_reports
     from .rendering import Renderer
 
@@ -69,6 +70,11 @@ def define_env(env: Any) -> None:
     def citizen_reception() -> str:
         """Who receives citizens, when and where; aggregated complaint figures."""
         return renderer.reception(page_path())
+
+    @env.macro
+    def change_history() -> str:
+        """The commits that changed the data folder, newest first (read from git at build time)."""
+        return history_page(renderer, page_path(), plugin.page_sources)
 
     env.variables["school_name"] = plugin.site.school.name
     env.variables["current_year"] = plugin.site.current_plan.school_year

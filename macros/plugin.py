@@ -24,6 +24,7 @@ from .data.history import last_data_change
 from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from .data.models import SiteData
 from .data.status import resolve_today, year_reports
+from .page_facts import page_sources
 from .rendering import attachment_path, report_page
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
@@ -67,6 +68,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             # Info, not warning: odd official dates must not fail a --strict build.
             log.info(f"Cảnh báo dữ liệu: {warning}")
         self.last_update = last_data_change(self.data_dir)
+        self.page_sources = page_sources(
+            config, self.data_dir, self.config.year_pages, self.config.report_page, self.site.years[-1].school_year
+        )
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
         return config
@@ -113,6 +117,13 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         if "{{" in str(page.meta.get("title", "")):
             page.meta["title"] = page.title
         return markdown
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav: Navigation):
+        """When the page's content last changed, and where its data is edited (overrides/partials/qcdc-page-facts.html)."""
+        facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
+        page.meta["qcdc_updated"] = facts.updated
+        page.edit_url = facts.edit_url
+        return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

@@ -71,6 +71,9 @@ def test_github_checks_tests_and_builds_strictly_with_the_whole_history_before_p
     assert run_lines(steps)[:2] == ["scripts/check", "bash .ci/run"]
     assert any(line.startswith(".venv/bin/mkdocs build --strict") for line in run_lines(steps))
     assert steps[-1]["uses"].startswith("actions/upload-pages-artifact@")
+    build = next(step for step in steps if ".venv/bin/mkdocs build" in step.get("run", ""))
+    assert build["env"]["QCDC_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    assert build["env"]["QCDC_EDIT_URI"] == "edit/${{ github.ref_name }}/"
     # Publishing is a separate job that only starts once everything above passed.
     deploy = jobs["deploy"]
     assert deploy["needs"] == "build"
@@ -85,4 +88,5 @@ def test_gitlab_tests_first_then_builds_strictly_and_publishes_public_from_the_d
     assert pipeline["test"]["script"] == ["scripts/check", "bash .ci/run"]
     assert any("mkdocs build --strict --site-dir public" in line for line in pipeline["pages"]["script"])
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
+    assert pipeline["pages"]["variables"] == {"QCDC_REPO_URL": "$CI_PROJECT_URL", "QCDC_EDIT_URI": "-/edit/$CI_DEFAULT_BRANCH/"}
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
