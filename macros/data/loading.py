@@ -12,6 +12,7 @@ from .checks import check_site
 from .errors import DataError, DataProblem
 from .messages import problems_from_validation
 from .models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School, SchoolYear, SiteData
+from .placeholders import unfilled_blanks
 from .privacy import personal_data_problems
 from .data_warnings import data_warnings
 from .yaml_source import SourceFile, read_yaml
@@ -128,6 +129,10 @@ def _load(
         return None
     if not isinstance(source.value, dict):
         problems.append(DataProblem(display_name, 1, None, "tệp phải là một nhóm trường (tên: giá trị), không được trống"))
+        return None
+    if blanks := unfilled_blanks(source):
+        # A template is filled in first; its other mistakes are reported once it is.
+        problems += blanks
         return None
     try:
         return Loaded(model.model_validate(source.value), source)

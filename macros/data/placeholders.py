@@ -1,0 +1,46 @@
+"""Blanks of a template left unfilled: the ``[cần điền: …]`` marks of the record templates.
+
+``scripts/add-record`` and the editor's guide give templates whose blanks read
+``"[cần điền: ngày nộp, dạng ngày/tháng/năm]"``. A blank left as it is must
+stop publishing, with the line to fill, rather than be published as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .errors import DataProblem
+from .yaml_source import Location, SourceFile, field_path
+
+MARK = "[cần điền"
+
+
+def blank(hint: str) -> str:
+    """A blank of a template, with what to write in it."""
+    return f"{MARK}: {hint}]"
+
+
+def unfilled_blanks(source: SourceFile) -> list[DataProblem]:
+    """Every blank still in a data file, with its line."""
+    return [
+        DataProblem(
+            source.display_name,
+            source.line_of(location),
+            field_path(location) or None,
+            f"chưa điền chỗ trống của mẫu {text}; hãy thay cả phần trong dấu ngoặc kép bằng nội dung thật",
+        )
+        for location, text in _texts(source.value, ())
+        if MARK in text
+    ]
+
+
+def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*location, index))
