@@ -24,6 +24,7 @@ from .data.history import last_data_change
 from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from .data.models import SiteData
 from .data.status import resolve_today, year_reports
+from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .rendering import attachment_path, report_page
 
@@ -128,6 +129,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
         server.watch(str(Path(__file__).parent))
+        # Edits to the site's Python code take effect at the next rebuild, without a restart.
+        reload_code_before_rebuilds(server, self)
         return server
 
     # Last of all: other plugins (search) still write into the site on post_build.
