@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,30 @@ REAL_DATA = ROOT / "data"
 SAMPLE = ROOT / "examples" / "truong-mau"
 SAMPLE_DAY = "15/06/2024"
 CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Containers often have a tiny /dev/shm; Chromium then crashes on big pages.
+    "--disable-dev-shm-usage",
+]
+
+
+def in_ci() -> bool:
+    """Whether the CI variable is set: there, a missing tool fails the tests instead of skipping them."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def require_tool(available: bool, message: str) -> None:
+    """Skip a test whose tool is missing on a user's machine; fail it in CI."""
+    if not available:
+        if in_ci():
+            pytest.fail(f"CI is set but {message}")
+        pytest.skip(message)
 
 
 @dataclass
@@ -114,39 +139,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(real_build: Build) -> Iterator[str]:
-    """The real site served on the loopback interface; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(real_build.site_dir))
+@contextmanager
+def serve_folder(directory: Path) -> Iterator[str]:
+    """A built site served on the loopback interface; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(real_build: Build) -> Iterator[str]:
+    """The real site served on the loopback interface; yields its base URL."""
+    with serve_folder(real_build.site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_build: Build) -> Iterator[str]:
+    """The sample site served on the loopback interface; yields its base URL."""
+    with serve_folder(sample_build.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """pytest-playwright's launch options, pointed at Debian's Chromium (no browser download)."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
-            pytest.fail(f"CI is set but {CHROMIUM} is missing: browser tests must run in CI")
-        pytest.skip(f"{CHROMIUM} not found: browser tests skipped (install Debian's chromium to run them)")
-    return {
-        **browser_type_launch_args,
-        "executable_path": str(CHROMIUM),
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            # Containers often have a tiny /dev/shm; Chromium then crashes on big pages.
-            "--disable-dev-shm-usage",
-        ],
-    }
+    require_tool(CHROMIUM.exists(), f"{CHROMIUM} not found: browser tests skipped (install Debian's chromium to run them)")
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")
