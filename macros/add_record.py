@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .data.errors import DataError
-from .data.loading import DIALOGUES_FILE, REPORTS_FILE, YEARS_FOLDER, load_site_data
+from .cli import load_or_explain
+from .data.loading import DIALOGUES_FILE, REPORTS_FILE, YEARS_FOLDER
 from .data.models import SchoolYear, SiteData
 from .data.yaml_source import read_yaml
 from .record_templates import dialogue_session, empty_records_file, periodic_dialogue_duties, records_list_key, report_record
@@ -92,11 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ma", help="mã của báo cáo hoặc buổi đối thoại (mặc định: báo cáo kế tiếp của kế hoạch / doi-thoai-<số>)")
     parser.add_argument("--du-lieu", default="data", type=Path, help="thư mục dữ liệu (mặc định: data)")
     arguments = parser.parse_args(argv)
-    try:
-        site = load_site_data(arguments.du_lieu)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
-        print("Hãy sửa các lỗi trên (hoặc điền nốt mẫu đã thêm trước đó) rồi chạy lại lệnh.", file=sys.stderr)
+    site = load_or_explain(arguments.du_lieu, "Hãy sửa các lỗi trên (hoặc điền nốt mẫu đã thêm trước đó) rồi chạy lại lệnh.")
+    if site is None:
         return 1
     add = add_report if arguments.loai == "bao-cao" else add_dialogue
     try:

@@ -12,6 +12,17 @@ from pathlib import Path
 
 from .data.errors import DataError
 from .data.loading import load_site_data
+from .data.models import SiteData
+
+
+def load_or_explain(data_dir: Path, advice: str) -> SiteData | None:
+    """For the commands that change the data: the data, or None once every problem and ``advice`` are printed."""
+    try:
+        return load_site_data(data_dir)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print(advice, file=sys.stderr)
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:

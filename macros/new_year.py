@@ -19,6 +19,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from .cli import load_or_explain
 from .data.errors import DataError
 from .data.loading import DIALOGUES_FILE, PLAN_FILE, RECEPTION_FILE, REPORTS_FILE, YEARS_FOLDER, load_site_data
 from .data.models import SiteData
@@ -131,11 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tu-nam-hoc", help="năm học làm gốc, ví dụ 2023-2024 (mặc định: năm học mới nhất)")
     parser.add_argument("--du-lieu", default="data", type=Path, help="thư mục dữ liệu (mặc định: data)")
     arguments = parser.parse_args(argv)
-    try:
-        site = load_site_data(arguments.du_lieu)
-    except DataError as error:
-        print(error.report(), file=sys.stderr)
-        print("Hãy sửa các lỗi trên trước khi bắt đầu năm học mới.", file=sys.stderr)
+    site = load_or_explain(arguments.du_lieu, "Hãy sửa các lỗi trên trước khi bắt đầu năm học mới.")
+    if site is None:
         return 1
     try:
         written = start_year(arguments.du_lieu, site, arguments.tu_nam_hoc)

@@ -7,11 +7,8 @@ stop publishing, with the line to fill, rather than be published as text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 from .errors import DataProblem
-from .yaml_source import Location, SourceFile, field_path
+from .yaml_source import SourceFile, field_path, texts
 
 MARK = "[cần điền"
 
@@ -30,17 +27,6 @@ def unfilled_blanks(source: SourceFile) -> list[DataProblem]:
             field_path(location) or None,
             f"chưa điền chỗ trống của mẫu {text}; hãy thay cả phần trong dấu ngoặc kép bằng nội dung thật",
         )
-        for location, text in _texts(source.value, ())
+        for location, text in texts(source.value)
         if MARK in text
     ]
-
-
-def _texts(value: Any, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(value, str):
-        yield location, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*location, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*location, index))

@@ -7,12 +7,11 @@ contacts (``public_contacts`` in school.yml) may appear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .errors import DataProblem
 from .findings import problem
 from .models import Contact
-from .yaml_source import Location, SourceFile
+from .yaml_source import Location, SourceFile, texts
 
 _PATTERNS = [
     ("địa chỉ e-mail", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")),
@@ -25,7 +24,7 @@ def personal_data_problems(sources: list[SourceFile], public_contacts: list[Cont
     allowed = {_canonical(contact.value) for contact in public_contacts}
     problems = []
     for source in sources:
-        for location, text in _texts(source.value, ()):
+        for location, text in texts(source.value):
             if _is_public_contact_entry(source, location):
                 continue
             for what, pattern in _PATTERNS:
@@ -41,16 +40,6 @@ def _message(what: str, found: str) -> str:
         "Chỉ được dùng liên hệ công khai của nhà trường đã khai trong school.yml (public_contacts)"
     )
 
-
-def _texts(value: object, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(value, str):
-        yield location, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*location, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*location, index))
 
 
 def _is_public_contact_entry(source: SourceFile, location: Location) -> bool:

@@ -8,7 +8,7 @@ can refuse an impossible one with a clear message.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +98,18 @@ def field_path(location: Location) -> str:
     for part in location:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def texts(value: Any, location: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every text in a parsed value, with its location."""
+    if isinstance(value, str):
+        yield location, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*location, index))
 
 
 def read_yaml(path: Path, display_name: str) -> SourceFile:
