@@ -13,6 +13,7 @@ from typing import Any
 def define_env(env: Any) -> None:
     from .change_history import change_history as history_page
     from .data.status import year_reports
+    from .record_templates import example_records_file
     from .rendering import Renderer
 
     plugin = env.conf.plugins.get("qcdc")
@@ -75,6 +76,13 @@ def define_env(env: Any) -> None:
     def change_history() -> str:
         """The commits that changed the data folder, newest first (read from git at build time)."""
         return history_page(renderer, page_path(), plugin.page_sources)
+
+    @env.macro
+    def record_template(file_name: str) -> str:
+        """For the editor's guide: the template scripts/add-record adds to reports.yml or dialogues.yml."""
+        text = example_records_file(plugin.site, file_name)
+        # An indented code block: the page's Markdown has no fenced code.
+        return "\n".join("    " + line if line else "" for line in text.splitlines())
 
     env.variables["school_name"] = plugin.site.school.name
     env.variables["current_year"] = plugin.site.current_plan.school_year

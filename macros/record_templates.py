@@ -9,8 +9,10 @@ template passes the data check.
 
 from __future__ import annotations
 
-from .data.models import Duty, Plan, Report
+from .data.loading import REPORTS_FILE
+from .data.models import Duty, Plan, Report, SiteData
 from .data.placeholders import blank
+from .yaml_edit import append_item
 
 
 def report_record(report: Report | None, report_id: str, school_year: str) -> str:
@@ -104,3 +106,16 @@ def empty_records_file(file_name: str, school_year: str) -> str:
     """A records file with no record yet (without its modeline)."""
     key, comment = _RECORDS_FILES[file_name]
     return f"# {comment.format(year=school_year)}\n{key}: []\n"
+
+
+def example_records_file(site: SiteData, file_name: str) -> str:
+    """A records file of the latest school year holding one template, as the editor's guide shows it."""
+    year = site.years[-1]
+    if file_name == REPORTS_FILE:
+        planned = year.plan.reporting.reports
+        entry = report_record(planned[0] if planned else None, planned[0].id if planned else "bao-cao-dot-xuat", year.school_year)
+    else:
+        duties = periodic_dialogue_duties(year.plan) or year.plan.all_duties()
+        entry = dialogue_session("doi-thoai-1", duties, [role.id for role in site.school.roles])
+    key = records_list_key(file_name)
+    return append_item(f"{key}: []\n", key, entry)
