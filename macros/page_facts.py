@@ -44,7 +44,8 @@ class PageSources:
 
     def facts(self, src_uri: str, abs_src_path: str | None, meta: dict[str, Any]) -> PageFacts:
         source = Path(abs_src_path) if abs_src_path else self._template_of(src_uri, meta)
-        data = [self.data_dir / self._fill(name, meta) for name in meta.get("data_files") or []]
+        declared = meta.get("data_files") or []
+        data = [self.data_dir / self._fill(name, meta) for name in ([declared] if isinstance(declared, str) else declared)]
         moment = self.history.last_change([path for path in [source, *data] if path is not None])
         edit_file = meta.get("edit_file")
         return PageFacts(
@@ -61,7 +62,10 @@ class PageSources:
             return None
         if "report_id" in meta:
             return self.docs_dir / self.report_page
-        return self.docs_dir / self.year_pages.strip("/") / PurePosixPath(src_uri).relative_to(meta["school_year"])
+        try:
+            return self.docs_dir / self.year_pages.strip("/") / PurePosixPath(src_uri).relative_to(meta["school_year"])
+        except ValueError:
+            return None  # a page of the year made by other means: no Markdown of its own to date
 
     def edit_url(self, path: Path) -> str | None:
         """The git host's web editor for a file of the project; None when there is none to open."""

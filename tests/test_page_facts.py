@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.changes import read_history
+from macros.page_facts import PageSources
 from tests.conftest import REAL_DATA, ROOT, Build, reader_text, run_mkdocs_build
 from tests.git_repository import commit, git, init
 
@@ -124,3 +126,18 @@ def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host
         assert link["href"].endswith("/edit/main/" + data_file)
     # The theme's repository widget would fetch stars and forks from the host: it is a plain link here.
     assert real_build.page("").select('[data-md-component="source"]') == []
+
+
+def test_page_sources_read_a_single_data_file_and_pages_made_by_other_means(project) -> None:
+    sources = PageSources(
+        history=read_history(project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
+        year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", latest_year="2023-2024",
+    )
+    # One file written without brackets is one file, not a list of letters.
+    single = sources.facts("tiep-cong-dan.md", str(project / "docs" / "tiep-cong-dan.md"),
+                           {"data_files": "years/{latest_year}/reception.yml", "edit_file": "years/{latest_year}/reception.yml"})
+    assert single.updated.isoformat() == "2024-03-05"
+    assert single.edit_url == REPOSITORY + "/-/edit/main/data/years/2023-2024/reception.yml"
+    # A generated page of a year that is not one of the repeated year pages: no Markdown to date, no crash.
+    other = sources.facts("du-lieu/2023-2024.md", None, {"school_year": "2023-2024", "data_files": ["school.yml"]})
+    assert other.updated.isoformat() == "2024-01-10" and other.edit_url is None
