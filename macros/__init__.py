@@ -13,6 +13,7 @@ from typing import Any
 def define_env(env: Any) -> None:
     from .change_history import change_history as history_page
     from .data.status import year_reports
+    from .publication_macros import define_publication_macros
     from .record_templates import example_records_file
     from .rendering import Renderer
 
@@ -30,7 +31,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def school_overview() -> str:
         """Home page: the school and where to go for the current school year."""
-        return renderer.home(page_path())
+        return renderer.home(page_path(), plugin.current_year.school_year)
 
     @env.macro
     def plan_document() -> str:
@@ -67,6 +68,8 @@ def define_env(env: Any) -> None:
         year = plugin.site.year(page_year())
         return next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"])
 
+    define_publication_macros(env, plugin, renderer, page_path)
+
     @env.macro
     def citizen_reception() -> str:
         """Who receives citizens, when and where; aggregated complaint figures."""
@@ -85,4 +88,4 @@ def define_env(env: Any) -> None:
         return "\n".join("    " + line if line else "" for line in text.splitlines())
 
     env.variables["school_name"] = plugin.site.school.name
-    env.variables["current_year"] = plugin.site.current_plan.school_year
+    env.variables["current_year"] = plugin.current_year.school_year

@@ -19,5 +19,9 @@ class QcdcConfig(Config):
     today = options.Optional(options.Type(str))
     """Day the statuses are computed for (dd/mm/yyyy); default: $QCDC_TODAY, else today in Vietnam."""
 
+    current_year = options.Optional(options.Type(str))
+    """School year the home page and the navigation lead with (e.g. 2023-2024);
+    default: $QCDC_CURRENT_YEAR, else the latest school year in the data."""
+
     atomic_publish = options.Type(bool, default=True)
     """Build into a staging folder and replace the site only when the build succeeded."""

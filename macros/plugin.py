@@ -19,14 +19,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
 from .config import QcdcConfig
+from .data.current_year import resolve_current_year
 from .data.errors import DataError
 from .data.history import last_data_change
 from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
-from .data.models import SiteData
+from .data.models import SchoolYear, SiteData
 from .data.status import resolve_today, year_reports
 from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
+from .publications import publication_files
 from .rendering import attachment_path, report_page
+from .search_index import add_folded_fields
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
 
@@ -43,6 +46,7 @@ class _WarningCounter(logging.Handler):
 class QcdcPlugin(BasePlugin[QcdcConfig]):
     site: SiteData
     today: date
+    current_year: SchoolYear
     last_update: date | None
 
     def __init__(self) -> None:
@@ -64,6 +68,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             raise PluginError(error.report()) from None
         except ValueError as error:
             raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        try:
+            self.current_year = resolve_current_year(self.site, self.config.current_year)
+        except ValueError as error:
+            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
         log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
         for warning in self.site.warnings:
             # Info, not warning: odd official dates must not fail a --strict build.
@@ -88,7 +96,12 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             for template in year_templates:
                 page_path = year.school_year + "/" + template.src_uri[len(prefix):]
                 content = _with_meta(template.content_string, school_year=year.school_year)
-                files.append(File.generated(config, page_path, content=content))
+                page = File.generated(config, page_path, content=content)
+                if year.school_year != self.current_year.school_year:
+                    # Other years stay at their addresses, reached through the year switcher:
+                    # the navigation shows one year however many the archive holds.
+                    page.inclusion = InclusionLevel.NOT_IN_NAV
+                files.append(page)
             for report in year_reports(year, self.today):
                 if report.published and report_template is not None:
                     content = _with_meta(report_template.content_string, school_year=year.school_year, report_id=report.id)
@@ -98,6 +111,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                     files.append(page)
                 if report.record is not None and report.record.attachment:
                     files.append(self._attachment(config, year.school_year, report.record.attachment))
+        for file in publication_files(self.site, self.today, self.data_dir, self.page_sources.history, config, files):
+            files.append(file)
         return files
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
@@ -136,6 +151,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     # Last of all: other plugins (search) still write into the site on post_build.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The search plugin has written its index by now (its post_build runs first).
+        add_folded_fields(Path(config.site_dir) / "search" / "search_index.json")
         if self.final_site_dir is None:
             return
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -22,6 +22,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 LEGAL_DOCUMENTS_PAGE = "van-ban.md"
 RECEPTION_PAGE = "tiep-cong-dan.md"
+OPEN_DATA_PAGE = "du-lieu.md"
 YEAR_PAGES = {
     "plan": "ke-hoach.md",
     "responsibilities": "trach-nhiem.md",
@@ -170,6 +171,7 @@ class Renderer:
             CHANNEL_LABELS=CHANNEL_LABELS,
             LEGAL_DOCUMENTS_PAGE=LEGAL_DOCUMENTS_PAGE,
             RECEPTION_PAGE=RECEPTION_PAGE,
+            OPEN_DATA_PAGE=OPEN_DATA_PAGE,
         )
 
     def render(self, template: str, page: str, **context: object) -> str:
@@ -209,8 +211,9 @@ class Renderer:
         }
         return self.render("legal_documents.md.j2", page, cited_by=cited_by)
 
-    def home(self, page: str) -> str:
-        year = self.site.years[-1]
+    def home(self, page: str, school_year: str) -> str:
+        """The home page, leading with ``school_year`` (the site's current year)."""
+        year = self.site.year(school_year)
         overview = year_overview(year, self.today)
         return self.render("home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.last_update)
 

@@ -19,7 +19,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
@@ -71,9 +71,13 @@ class _Draft07(GenerateJsonSchema):
 
 def schema_of(kind: DataFileKind) -> dict[str, Any]:
     """The JSON Schema of one kind of data file."""
-    generated = kind.model.model_json_schema(
-        mode="validation", schema_generator=_Draft07, ref_template="#/definitions/{model}"
-    )
+    return model_schema(kind.model, kind.title)
+
+
+def model_schema(model: type[BaseModel], title: str, mode: Literal["validation", "serialization"] = "validation") -> dict[str, Any]:
+    """The draft-07 JSON Schema of a model: of what it reads (validation) or of what it writes
+    (serialization, e.g. dates as ISO 8601), with the fields' Vietnamese descriptions."""
+    generated = model.model_json_schema(mode=mode, schema_generator=_Draft07, ref_template="#/definitions/{model}")
     definitions = generated.pop("definitions", generated.pop("$defs", {}))
     for definition in definitions.values():
         # A model's title is its Python name and its description the English docstring:
@@ -82,7 +86,7 @@ def schema_of(kind: DataFileKind) -> dict[str, Any]:
         definition.pop("description", None)
     generated.pop("title", None)
     generated.pop("description", None)
-    schema = {"$schema": DRAFT_07, "title": kind.title, **generated}
+    schema = {"$schema": DRAFT_07, "title": title, **generated}
     if definitions:
         schema["definitions"] = definitions
     return _keep_descriptions_beside_refs(schema)
