@@ -18,7 +18,6 @@ VTIMEZONE; events without a time are whole days.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
@@ -27,6 +26,7 @@ from .data.dates import format_date
 from .data.loading import DIALOGUES_FILE, PLAN_FILE, REPORTS_FILE, SCHOOL_FILE, YEARS_FOLDER
 from .data.models import DialogueSession, SchoolYear, SiteData
 from .data.status import VIETNAM, ReportView, year_reports
+from .open_data import PageUrl, Revised
 from .rendering import SESSION_STATUS_LABELS, year_page
 from .slugs import slugify
 
@@ -51,11 +51,6 @@ VTIMEZONE = [
 
 SESSION_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "postponed": "CANCELLED", "cancelled": "CANCELLED"}
 SESSION_PREFIX = {"postponed": "[Hoãn] ", "cancelled": "[Hủy] "}
-
-Revised = Callable[[Sequence[str]], datetime]
-"""When the newest of these data files (paths relative to the data folder) last changed."""
-PageUrl = Callable[[str], str]
-
 
 @dataclass(frozen=True)
 class CalendarEvent:

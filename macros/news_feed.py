@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -18,15 +17,11 @@ from .data.dates import format_date
 from .data.loading import DIALOGUES_FILE, PLAN_FILE, REPORTS_FILE, YEARS_FOLDER
 from .data.models import SiteData
 from .data.status import VIETNAM, year_reports
+from .open_data import PageUrl, Revised
 from .rendering import report_page, year_page
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-Revised = Callable[[Sequence[str]], datetime]
-"""When the newest of these data files (paths relative to the data folder) last changed."""
-PageUrl = Callable[[str], str]
-
 
 @dataclass(frozen=True)
 class Update:

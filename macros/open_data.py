@@ -13,9 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +49,8 @@ YEAR_FILES = {
 
 PageUrl = Callable[[str], str]
 """Absolute URL of a file of the site, given its docs-relative path (``2023-2024/ke-hoach.md``)."""
+Revised = Callable[[Sequence[str]], datetime]
+"""When the newest of these data files (paths relative to the data folder) last changed."""
 
 YES, NO = "có", "không"
 # A cell starting with one of these is a formula to Excel: a plan sentence such
