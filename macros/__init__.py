@@ -15,7 +15,9 @@ def define_env(env: Any) -> None:
     from .data.status import year_reports
     from .publication_macros import define_publication_macros
     from .record_templates import example_records_file
+    from .downloads import year_downloads
     from .rendering import Renderer
+    from .year_printout import year_printout as printout
 
     plugin = env.conf.plugins.get("qcdc")
     if plugin is None or not hasattr(plugin, "site"):
@@ -69,6 +71,18 @@ def define_env(env: Any) -> None:
         return next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"])
 
     define_publication_macros(env, plugin, renderer, page_path)
+
+    @env.macro
+    def year_printout() -> str:
+        """The whole school year on one page, for print: plan, responsibilities, dialogues, reports."""
+        return printout(renderer, page_path(), page_year())
+
+    @env.macro
+    def pdf_downloads() -> str:
+        """Links to this school year's PDFs, when the build prints them (scripts/pdf)."""
+        if not plugin.pdf_enabled:
+            return ""
+        return renderer.render("downloads.md.j2", page_path(), downloads=year_downloads(page_year()))
 
     @env.macro
     def citizen_reception() -> str:

@@ -25,3 +25,7 @@ class QcdcConfig(Config):
 
     atomic_publish = options.Type(bool, default=True)
     """Build into a staging folder and replace the site only when the build succeeded."""
+
+    pdf = options.Type(bool, default=False)
+    """At the end of ``mkdocs build``, print the plan and whole-year pages to PDF in headless
+    Chromium (needs requirements-pdf.txt and /usr/bin/chromium); the pages then offer them."""

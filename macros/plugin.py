@@ -25,9 +25,12 @@ from .data.history import last_data_change
 from .data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from .data.models import SchoolYear, SiteData
 from .data.status import resolve_today, year_reports
+from .downloads import year_downloads
+from .pdf import PdfError, PrintJob, print_pages
 from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .publications import publication_files
+from .qr import qr_svg
 from .rendering import attachment_path, report_page
 from .search_index import add_folded_fields
 
@@ -53,6 +56,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.command = "build"
         self.final_site_dir: Path | None = None
         self.warnings = _WarningCounter()
+        self.print_jobs: list[PrintJob] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -113,7 +117,29 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                     files.append(self._attachment(config, year.school_year, report.record.attachment))
         for file in publication_files(self.site, self.today, self.data_dir, self.page_sources.history, config, files):
             files.append(file)
+        self.print_jobs = self._pdf_placeholders(files, config) if self.pdf_enabled else []
         return files
+
+    @property
+    def pdf_enabled(self) -> bool:
+        """Whether this build prints the PDFs, and so whether the pages may link to them."""
+        return self.config.pdf and self.command in {"build", "gh-deploy"}
+
+    def _pdf_placeholders(self, files: Files, config: MkDocsConfig) -> list[PrintJob]:
+        """Add every PDF as an empty file, printed over in on_post_build: MkDocs then checks links to it."""
+        jobs = []
+        for year in self.site.years:
+            for download in year_downloads(year.school_year):
+                page = files.get_file_from_path(download.page)
+                if page is not None:
+                    files.append(File.generated(config, download.path, content=b""))
+                    jobs.append(PrintJob(page.url, download.path))
+        return jobs
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
+        env.globals["qcdc_qr"] = qr_svg
+        return env
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
         source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
@@ -154,11 +180,23 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         # The search plugin has written its index by now (its post_build runs first).
         add_folded_fields(Path(config.site_dir) / "search" / "search_index.json")
         if self.final_site_dir is None:
+            self._print_pdfs(config)
             return
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if config.strict and self.warnings.count:
             return  # MkDocs aborts next; on_build_error tells the editor.
+        self._print_pdfs(config)
         _publish(Path(config.site_dir), self.final_site_dir)
+
+    def _print_pdfs(self, config: MkDocsConfig) -> None:
+        """Print the PDFs into the finished (staged) site; a failure fails the build."""
+        if not self.print_jobs:
+            return
+        try:
+            print_pages(Path(config.site_dir), self.print_jobs)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"Đã in {len(self.print_jobs)} tệp PDF để tải về.")
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site_dir is not None:

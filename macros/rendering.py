@@ -17,6 +17,7 @@ from .data.dates import format_date
 from .data.models import Duty, LegalDocument, Plan, Role, SiteData
 from .data.status import Compliance, ReportStatus, year_overview
 from .markdown_text import escape, html_id, link
+from .official_document import official_document
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,6 +29,7 @@ YEAR_PAGES = {
     "responsibilities": "trach-nhiem.md",
     "dialogues": "doi-thoai.md",
     "reports": "bao-cao/index.md",
+    "printout": "in-ca-nam.md",
 }
 UNKNOWN = "chưa rõ"
 
@@ -197,7 +199,8 @@ class Renderer:
         )
 
     def plan(self, page: str, school_year: str) -> str:
-        return self.render("plan.md.j2", page, plan=self.site.plan(school_year))
+        plan = self.site.plan(school_year)
+        return self.render("plan.md.j2", page, plan=plan, official=official_document(self.site.school, plan))
 
     def responsibilities(self, page: str, school_year: str) -> str:
         plan = self.site.plan(school_year)

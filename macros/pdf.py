@@ -1,0 +1,118 @@
+"""Print pages of a built site to PDF in headless Chromium, as a reader's browser would.
+
+The site is served from its folder on the loopback interface only; Debian's
+Chromium (never a browser that Playwright downloads) prints each page with
+the site's own print stylesheet: A4, the page size and margins of ``@page``.
+Any request for another host is refused, so a PDF can only show what the site
+itself holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Containers often have a tiny /dev/shm; Chromium then crashes on big pages.
+    "--disable-dev-shm-usage",
+]
+
+
+class PdfError(Exception):
+    """Printing failed; the message says why, in Vietnamese, for the build log."""
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    page: str
+    """URL path of the page inside the site, e.g. ``2023-2024/ke-hoach/``."""
+    pdf: str
+    """Where the PDF is written, relative to the site folder."""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def print_pages(
+    site_dir: Path, jobs: Iterable[PrintJob], output_dir: Path | None = None, chromium: Path = CHROMIUM
+) -> list[Path]:
+    """Print every job's page of the site in ``site_dir`` to its PDF; returns the PDFs written.
+
+    The PDFs go into the site itself unless ``output_dir`` says otherwise.
+    """
+    if not chromium.exists():
+        raise PdfError(f"Không tìm thấy trình duyệt Chromium tại {chromium} để in PDF (Debian: apt-get install chromium).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise PdfError("Thiếu gói Playwright để in PDF: chạy scripts/setup pdf (hoặc dùng scripts/pdf).") from None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        try:
+            return print_in(browser, site_dir, jobs, output_dir)
+        finally:
+            browser.close()
+
+
+def print_in(browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_dir: Path | None = None) -> list[Path]:
+    """``print_pages`` in a browser that is already running (the tests share theirs)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    written: list[Path] = []
+    with serve_folder(site_dir) as base_url:
+        page = browser.new_page()
+        try:
+            site_host = urlsplit(base_url).netloc
+            page.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).netloc == site_host else route.abort())
+            # Print media from the start: the fonts used only in print are then
+            # requested while the page loads, and "networkidle" waits for them.
+            page.emulate_media(media="print")
+            for job in jobs:
+                target = (output_dir or site_dir) / job.pdf
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    response = page.goto(urljoin(base_url, job.page), wait_until="networkidle")
+                    if response is None or not response.ok:
+                        raise PdfError(f"Không mở được trang {job.page} để in PDF (HTTP {response and response.status}).")
+                    page.evaluate("document.fonts.ready.then(() => true)")
+                    page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+                except PlaywrightError as error:
+                    raise PdfError(f"Chromium không in được trang {job.page} ra PDF: {error.message}") from None
+                written.append(target)
+        finally:
+            page.close()
+    return written
