@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,24 +15,14 @@ from bs4 import BeautifulSoup
 
 from macros.data.loading import load_site_data
 from macros.data.models import Plan, SiteData
+# The browser tests run Chromium as the PDF command does, and serve sites with its server.
+from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REAL_DATA = ROOT / "data"
 SAMPLE = ROOT / "examples" / "truong-mau"
 SAMPLE_DAY = "15/06/2024"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # Containers often have a tiny /dev/shm; Chromium then crashes on big pages.
-    "--disable-dev-shm-usage",
-]
 
 
 def in_ci() -> bool:
@@ -132,25 +118,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 # --- A real browser -------------------------------------------------------------
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve_folder(directory: Path) -> Iterator[str]:
-    """A built site served on the loopback interface; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
