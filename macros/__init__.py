@@ -16,6 +16,7 @@ def define_env(env: Any) -> None:
     from .publication_macros import define_publication_macros
     from .record_templates import example_records_file
     from .downloads import year_downloads
+    from .markdown_text import escape
     from .rendering import Renderer
     from .year_printout import year_printout as printout
 
@@ -67,8 +68,9 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def report_title() -> str:
+        """The report's name as Markdown: in the page's heading and title it is shown, never interpreted."""
         year = plugin.site.year(page_year())
-        return next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"])
+        return escape(next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"]))
 
     define_publication_macros(env, plugin, renderer, page_path)
 

@@ -11,6 +11,7 @@ import html
 import posixpath
 import re
 
+import markdown
 from markupsafe import Markup
 
 # Python-Markdown's escapable characters, plus '|' which the tables extension adds.
@@ -42,3 +43,8 @@ def link(label: object, from_page: str, to_page: str, anchor: str | None = None)
     if anchor:
         target += "#" + anchor
     return Markup(f"[{escape(label)}]({target})")
+
+
+def inline_html(text: str) -> str:
+    """One line of Markdown (such as a page title made of escaped data) as inline HTML."""
+    return markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")

@@ -31,6 +31,8 @@ from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .publications import publication_files
 from .qr import qr_svg
+from .markdown_text import inline_html
+from .page_markup import repair_page_markup
 from .rendering import attachment_path, report_page
 from .search_index import add_folded_fields
 
@@ -157,7 +159,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     @event_priority(-50)
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         if "{{" in str(page.meta.get("title", "")):
-            page.meta["title"] = page.title
+            # The theme prints the title as HTML: it is rendered like a heading, so that
+            # text from the data in it is shown as text.
+            page.meta["title"] = page.title = inline_html(page.title)
         return markdown
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav: Navigation):
@@ -166,6 +170,13 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         page.meta["qcdc_updated"] = facts.updated
         page.edit_url = facts.edit_url
         return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return repair_page_markup(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page.
+        return repair_page_markup(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

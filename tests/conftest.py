@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,8 +57,25 @@ class Build:
         return reader_text(self.page(url_path).select_one("article"))
 
 
+def memory_limited(limit_bytes: int | None):
+    """A ``preexec_fn`` that caps a child process's memory, or None for no cap."""
+    if limit_bytes is None:
+        return None
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return apply
+
+
 def run_mkdocs_build(
-    site_dir: Path, data_dir: Path = REAL_DATA, *extra: str, config: Path = ROOT / "mkdocs.yml", today: str | None = None
+    site_dir: Path,
+    data_dir: Path = REAL_DATA,
+    *extra: str,
+    config: Path = ROOT / "mkdocs.yml",
+    today: str | None = None,
+    timeout: int = 300,
+    memory_limit: int | None = None,
 ) -> Build:
     """Run the real ``mkdocs build --strict`` of a site of this project, on the given data."""
     environment = {**os.environ, "QCDC_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
@@ -70,7 +88,8 @@ def run_mkdocs_build(
         env=environment,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
+        preexec_fn=memory_limited(memory_limit),
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 

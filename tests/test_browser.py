@@ -1,16 +1,16 @@
 """The built site in a real headless Chromium (Debian's, see conftest.py).
 
-What only a browser shows: the page a reader opens, every request it makes
-(nothing may leave the school's own host: no web fonts, no CDN, no analytics)
-and the language the page declares to screen readers and search.
+What only a browser shows: the page a reader opens and the language it
+declares to screen readers and search. Requests to other hosts, phone width and
+reading without JavaScript are checked on every page by test_every_page_in_browser.py.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Page, Request
+from playwright.sync_api import Page
 
 PLAN_TITLE = "Kế hoạch thực hiện quy chế dân chủ ở cơ sở"
 
@@ -46,23 +46,6 @@ def test_plan_page_has_its_title_in_the_browser_tab(page: Page, site_server: str
     title = page.title()
     assert title.startswith("Kế hoạch năm học 2023-2024"), title
     assert "{{" not in title and "}}" not in title, title
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_page_requests_stay_on_the_site(page: Page, site_server: str, name: str) -> None:
-    requests: list[str] = []
-
-    def record(request: Request) -> None:
-        requests.append(request.url)
-
-    page.on("request", record)
-    open_page(page, site_server, PAGES[name])
-
-    assert requests, "no request recorded: the listener did not run"
-    site_host = urlsplit(site_server).hostname
-    assert site_host == "127.0.0.1"
-    elsewhere = [url for url in requests if urlsplit(url).hostname != site_host]
-    assert elsewhere == [], f"the {name} page asked other hosts: {elsewhere}"
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -73,13 +73,16 @@ def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, 
 
 def _check_attachment(name: str, source: SourceFile, location: Location, folder) -> Iterator[DataProblem]:
     path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or "\\" in name:
+    if path.is_absolute() or ".." in path.parts or "\\" in name or ":" in name:
         yield problem(source, location, "chỉ ghi tên tệp nằm trong thư mục files/ của năm học, ví dụ: bao-cao-quy-1.pdf")
         return
     if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
         yield problem(source, location, f"loại tệp {path.suffix or '(không có đuôi)'} không được nhận; dùng: {', '.join(sorted(ATTACHMENT_SUFFIXES))}")
     elif not (folder / "files" / path).is_file():
         yield problem(source, location, f"không tìm thấy tệp files/{name} trong thư mục năm học; hãy tải tệp lên trước")
+    elif not (folder / "files" / path).resolve().is_relative_to((folder / "files").resolve()):
+        # A link to a file elsewhere on the machine would publish that file.
+        yield problem(source, location, f"tệp files/{name} là lối tắt (symlink) trỏ ra ngoài thư mục files/; hãy tải lên chính tệp đó")
 
 
 def _check_reception(reception: Reception, source: SourceFile, role_ids: set[str] | None) -> Iterator[DataProblem]:

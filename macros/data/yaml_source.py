@@ -17,11 +17,14 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import forbidden_character
 from .errors import DataError, DataProblem
 
 Location = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 2_000_000
+# Deeper than any data file needs; a deeper file is a mistake or an attack on the parser's recursion.
+MAX_DEPTH = 40
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
@@ -42,6 +45,12 @@ class _StrictLoader(yaml.SafeLoader):
                 event.start_mark.line + 1,
                 "không dùng bí danh YAML (dấu *); hãy viết đầy đủ giá trị",
                 self._location([*self._indexes, index]),
+            )
+        if len(self._indexes) >= MAX_DEPTH:
+            raise _Refused(
+                self.peek_event().start_mark.line + 1,
+                f"dữ liệu lồng nhau quá {MAX_DEPTH} tầng; hãy kiểm tra thụt lề và các dấu ngoặc [ ] {{ }}",
+                _enclosing_field(self._location([*self._indexes, index])),
             )
         self._indexes.append(index)
         try:
@@ -66,6 +75,12 @@ _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _enclosing_field(location: Location) -> Location:
+    """A location up to its last named field: ``sessions[1].agenda``, not ``agenda[1][1][1]…``."""
+    named = [position for position, part in enumerate(location) if isinstance(part, str)]
+    return location[: named[-1] + 1] if named else location[:1]
 
 
 class _Refused(Exception):
@@ -166,7 +181,11 @@ def _build(node: Node, location: Location, source: SourceFile, loader: yaml.Safe
         if _is_sexagesimal(node):
             # YAML 1.1 reads an unquoted 14:30 as the number 870; an editor means a time.
             return node.value
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
+        # Also catches characters written as escapes ("\\u202e"), which the reader never sees.
+        if isinstance(value, str) and (problem := forbidden_character(value)):
+            raise _Refused(node.start_mark.line + 1, problem, location)
+        return value
     if isinstance(node, SequenceNode):
         return [_build(child, (*location, index), source, loader) for index, child in enumerate(node.value)]
     assert isinstance(node, MappingNode)
