@@ -18,13 +18,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.pdf import CHROMIUM_ARGS
+from macros.pdf import CHROMIUM_ARGS, serve_folder
 from tests.built_site import html_pages
 from tests.node_tools import LIGHTHOUSE
 
@@ -84,19 +83,8 @@ class _Body:
 @contextmanager
 def serve_compressed(directory: Path) -> Iterator[str]:
     """A built site on the loopback interface, compressed like on a real host; yields its base URL."""
-
-    class Handler(_GzipHandler):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, directory=str(directory), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(directory, _GzipHandler) as url:
+        yield url
 
 
 def lighthouse(url: str) -> Scores:
