@@ -20,10 +20,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 
 def escape(value: object) -> Markup:
-    """Escape a data value for Markdown: HTML first, then Markdown syntax; whitespace folded."""
+    """Escape a data value for Markdown: HTML first, then Markdown syntax; whitespace folded.
+
+    Runs of whitespace become one space but a single space at either end stays:
+    templates print separators such as ``"; "`` through here too.
+    """
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    text = re.sub(r"\s+", " ", str(value))
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
 
 

@@ -98,3 +98,8 @@ def test_legal_bases_link_to_their_entry_on_the_legal_documents_page(real_build)
         path, anchor = href.split("#")
         assert path == "../../van-ban/"
         assert documents.find(id=anchor) is not None, anchor
+
+
+def test_several_legal_bases_of_a_paragraph_are_separated_as_in_a_sentence(real_build):
+    cites = [p.get_text() for p in real_build.page(PLAN_PAGE).select("article .qcdc-cites")]
+    assert "Căn cứ: Chỉ thị số 19-CT/TU; Công văn số 610/UBND-NV" in cites
