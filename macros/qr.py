@@ -16,7 +16,9 @@ def qr_svg(url: str, label: str) -> Markup:
     Error correction level M survives the smudges and folds of a notice board;
     the four-module quiet zone that readers need is part of the image.
     """
-    code = segno.make(url, error="m", micro=False, boost_error=False)
+    # A fixed mask: choosing the best of eight cost three quarters of the build time of
+    # every page's QR code (benchmarks/RESULTS.md); any mask reads back alike.
+    code = segno.make(url, error="m", micro=False, boost_error=False, mask=0)
     svg = code.svg_inline(omitsize=True, border=4, dark="#000", light="#fff", svgclass=None, lineclass=None)
     # segno writes '<svg viewBox=…>'; the accessible name goes in as an attribute
     # (segno escapes a title for XML but not for this page's HTML).

@@ -8,6 +8,7 @@ on a phone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 import pytest
@@ -75,15 +76,32 @@ def tab_until(page: Page, selector: str, limit: int = TABS_TO_TOP_CONTROLS) -> l
     pytest.fail(f"{limit} Tab presses did not reach {selector}; the focus went to: {visited}")
 
 
-def test_keyboard_reaches_search_and_menu_on_a_desktop(browser: Browser, sample_server: str) -> None:
-    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    yield context.new_page()
+    context.close()
+
+
+def search_results(page: Page) -> None:
+    """Wait for the search results: the index is built in a worker, slowly on a busy machine."""
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=120_000)
+
+
+def test_keyboard_reaches_search_and_menu_on_a_desktop(desktop: Page, sample_server: str) -> None:
+    page = desktop
     page.goto(sample_server, wait_until="networkidle")
 
     tab_until(page, "input.md-search__input")
     page.keyboard.type("báo cáo")
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(state="visible")
-    assert results.count() > 0
+    search_results(page)
     assert axe_violations(page) == [], "the open search must be accessible too"
     page.keyboard.press("Escape")
 
@@ -95,8 +113,8 @@ def test_keyboard_reaches_search_and_menu_on_a_desktop(browser: Browser, sample_
     assert page.url == target != sample_server, "Enter on a menu link must open its page"
 
 
-def test_keyboard_opens_the_menu_on_a_phone(browser: Browser, sample_server: str) -> None:
-    page = browser.new_page(viewport=VIEWPORTS["phone"])
+def test_keyboard_opens_the_menu_on_a_phone(phone: Page, sample_server: str) -> None:
+    page = phone
     page.goto(sample_server, wait_until="networkidle")
     menu = page.locator(".md-sidebar--primary")
 
@@ -114,13 +132,13 @@ def test_keyboard_opens_the_menu_on_a_phone(browser: Browser, sample_server: str
     assert 0 <= box["left"] and box["right"] <= VIEWPORTS["phone"]["width"], f"focused menu link off screen: {box}"
 
 
-def test_keyboard_opens_the_search_on_a_phone(browser: Browser, sample_server: str) -> None:
-    page = browser.new_page(viewport=VIEWPORTS["phone"])
+def test_keyboard_opens_the_search_on_a_phone(phone: Page, sample_server: str) -> None:
+    page = phone
     page.goto(sample_server, wait_until="networkidle")
 
     tab_until(page, "input.md-search__input")
     page.keyboard.type("đối thoại")
 
     assert page.locator("input.md-search__input").is_visible()
-    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    search_results(page)
     assert axe_violations(page) == [], "the open search must be accessible too"

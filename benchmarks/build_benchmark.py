@@ -1,0 +1,347 @@
+"""Build benchmark: what the site's macros, data loading and validation cost, and what readers download.
+
+Builds, each with the real ``mkdocs build --strict``:
+
+(a) the real site (data/);
+(b) a plain Material site with the same pages' text, navigation and Markdown
+    extensions but no macros and no qcdc plugin, made from (a)'s built pages;
+(c) synthetic data of 1, 10 and 30 school years × 50 published reports each,
+    made from the sample school's data, and for each the plain site made from it.
+
+Prints build times, the ratio of each site to its plain twin, the cost per page,
+total and per-page bytes of HTML (raw and gzip), the home page's first load in
+Chromium (gzip), and how many times each build loaded and checked the data.
+Not a test: timings depend on the machine. Run ``benchmarks/run`` and record the
+output in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.built_site import html_pages, page_file  # noqa: E402
+from tests.lighthouse import serve_compressed  # noqa: E402
+
+SAMPLE = ROOT / "examples" / "truong-mau"
+SAMPLE_YEAR = "2023-2024"
+SAMPLE_DAY = "15/06/2024"
+REPORTS_PER_YEAR = 50
+LOADED_ONCE = "Đã đọc và kiểm tra dữ liệu"
+FIRST_LOAD_KINDS = {"document", "stylesheet", "script", "font"}
+
+TARGET_RATIO_REAL = 1.5
+TARGET_RATIO_30_YEARS = 1.10
+TARGET_PAGE_BYTES = 60 * 1024
+TARGET_FIRST_LOAD_GZIP = 80 * 1024
+
+
+@dataclass
+class Build:
+    name: str
+    site_dir: Path
+    seconds: list[float]
+    output: str
+
+    @property
+    def best(self) -> float:
+        return min(self.seconds)
+
+    @property
+    def pages(self) -> list[str]:
+        return [path for path in html_pages(self.site_dir) if path != "404.html"]
+
+    def page_sizes(self) -> list[tuple[str, int, int]]:
+        sizes = []
+        for path in self.pages:
+            raw = page_file(self.site_dir, path).read_bytes()
+            sizes.append((path, len(raw), len(gzip.compress(raw, mtime=0))))
+        return sizes
+
+
+def mkdocs_build(name: str, config: Path, site_dir: Path, repeat: int, environment: dict[str, str]) -> Build:
+    """Build ``repeat`` times (the best time counts: the others are the same work with more noise)."""
+    seconds, output = [], ""
+    for _ in range(repeat):
+        shutil.rmtree(site_dir, ignore_errors=True)
+        started = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment}, capture_output=True, text=True,
+        )
+        seconds.append(time.perf_counter() - started)
+        output = result.stdout + result.stderr
+        if result.returncode != 0:
+            raise SystemExit(f"{name}: build failed\n{output}")
+    return Build(name, site_dir, seconds, output)
+
+
+# --- (b) the plain twin of a built site -------------------------------------------
+
+
+def plain_twin(built: Path, work: Path, site_name: str) -> Path:
+    """A plain Material project with the built site's pages, navigation and Markdown extensions; returns its mkdocs.yml."""
+    docs = work / "docs"
+    not_in_nav = set()
+    home = BeautifulSoup(page_file(built, "").read_text(encoding="utf-8"), "html.parser")
+    nav_links = {link.get("href") for link in home.select("nav.md-nav--primary a.md-nav__link")}
+    for path in html_pages(built):
+        if path == "404.html":
+            continue
+        source = docs / (path + "index.md")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(_page_markdown(page_file(built, path)), encoding="utf-8")
+        if path and path not in {_site_path(link) for link in nav_links}:
+            not_in_nav.add("/" + path + "index.md")
+    for asset in ("assets/qcdc.css",):
+        (docs / asset).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / asset, docs / asset)
+    config = {
+        "site_name": site_name,
+        "site_url": "http://127.0.0.1:8000/",
+        "docs_dir": str(docs),
+        "strict": True,
+        "theme": {"name": "material", "language": "vi", "font": False,
+                  "features": ["navigation.sections", "navigation.top", "search.highlight"],
+                  "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"}},
+        "extra_css": ["assets/qcdc.css"],
+        "plugins": ["search"],
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", {"toc": {"permalink": True}}],
+        "nav": _nav(home.select_one("nav.md-nav--primary > ul")),
+        "not_in_nav": "\n".join(sorted(not_in_nav)),
+        "validation": {"omitted_files": "warn", "absolute_links": "info", "unrecognized_links": "info", "anchors": "info"},
+        "extra": {"generator": False},
+    }
+    mkdocs_yml = work / "mkdocs.yml"
+    mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return mkdocs_yml
+
+
+def _site_path(href: str) -> str:
+    """A link of the home page's navigation as a path from the site's root."""
+    path = href.split("#")[0].removeprefix("./")
+    return "" if path in {"", "."} else path.rstrip("/") + "/"
+
+
+def _nav(items: Tag | None) -> list:
+    """The built navigation as MkDocs ``nav:`` entries (titles and sections as built)."""
+    entries: list = []
+    for item in items.find_all("li", recursive=False) if items else []:
+        # The active page's own table of contents is a secondary nav inside its item: not a section.
+        sections = [nav for nav in item.find_all("nav", recursive=False) if "md-nav--secondary" not in nav.get("class", [])]
+        if sections:
+            label = item.find("label", recursive=False)
+            index = item.select_one(":scope > div.md-nav__container > a")
+            title = " ".join((label or index).get_text(" ").split())
+            children = [{title: _site_path(index["href"]) + "index.md"}] if index is not None else []
+            entries.append({title: children + _nav(sections[0].find("ul"))})
+            continue
+        link = item.find("a", recursive=False)
+        if link is not None:
+            entries.append({" ".join(link.get_text(" ").split()): _site_path(link["href"]) + "index.md"})
+    return entries
+
+
+def _page_markdown(html_file: Path) -> str:
+    """The page's article as Markdown: headings as headings (so the table of contents is the same), the rest as HTML."""
+    article = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    blocks = []
+    for child in article.children:
+        if not isinstance(child, Tag):
+            continue
+        if re.fullmatch(r"h[1-6]", child.name):
+            anchor = f" {{#{child['id']}}}" if child.get("id") else ""
+            blocks.append("#" * int(child.name[1]) + " " + " ".join(child.get_text(" ").split()) + anchor)
+        elif child.name not in {"a", "script"}:
+            blocks.append(str(child))
+    # Links between pages stay as built (relative, to directories): MkDocs leaves them as they are.
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- (c) synthetic data ------------------------------------------------------------
+
+
+def synthetic_data(target: Path, years: int) -> Path:
+    """The sample school with ``years`` school years (the latest is the sample's), each with 50 published reports."""
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "years").mkdir(parents=True)
+    for name in ("school.yml", "legal_documents.yml"):
+        shutil.copy(SAMPLE / "data" / name, target / name)
+    template = SAMPLE / "data" / "years" / SAMPLE_YEAR
+    for back in range(years):
+        first, second = 2023 - back, 2024 - back
+        folder = target / "years" / f"{first}-{second}"
+        folder.mkdir()
+        for source in template.glob("*.yml"):
+            if source.name != "reports.yml":
+                (folder / source.name).write_text(_shift_years(source.read_text(encoding="utf-8"), back), encoding="utf-8")
+        plan = yaml.safe_load((folder / "plan.yml").read_text(encoding="utf-8"))
+        (folder / "reports.yml").write_text(_reports(plan, first), encoding="utf-8")
+    return target
+
+
+def _shift_years(text: str, back: int) -> str:
+    text = re.sub(r"\b(\d{2}/\d{2}/)(\d{4})\b", lambda match: f"{match[1]}{int(match[2]) - back}", text)
+    return text.replace(SAMPLE_YEAR, f"{2023 - back}-{2024 - back}")
+
+
+def _reports(plan: dict, first_year: int) -> str:
+    template = yaml.safe_load((SAMPLE / "data" / "years" / SAMPLE_YEAR / "reports.yml").read_text(encoding="utf-8"))
+    summary = next(record["summary"] for record in template["reports"] if record.get("summary"))
+    planned = [report["id"] for report in plan["reporting"]["reports"]]
+    records = [
+        {"id": report_id, "submitted": True, "submitted_date": f"15/10/{first_year}", "recipient": "Cơ quan quản lý mẫu", "summary": summary}
+        for report_id in planned
+    ]
+    for number in range(1, REPORTS_PER_YEAR - len(planned) + 1):
+        records.append({
+            "id": f"bao-cao-dot-xuat-{number}", "name": f"Báo cáo đột xuất số {number} năm học {first_year}-{first_year + 1}",
+            "kind": "dot-xuat", "due_date": f"20/10/{first_year}", "submitted": True, "submitted_date": f"15/10/{first_year}",
+            "recipient": "Cơ quan quản lý mẫu", "summary": summary,
+        })
+    return yaml.dump({"reports": records}, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a shared value out in full each time: the data refuses YAML aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+# --- first load in a browser -------------------------------------------------------
+
+
+def first_load(site_dir: Path) -> dict[str, int]:
+    """Bytes Chromium receives (gzip, as a static host serves them) on a first visit to the home page, by kind."""
+    from playwright.sync_api import sync_playwright
+
+    received: dict[str, int] = {}
+    with serve_compressed(site_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url, wait_until="networkidle")
+        for response in responses:
+            size = int(response.header_value("content-length") or len(response.body()))
+            kind = response.request.resource_type
+            received[kind] = received.get(kind, 0) + size
+        browser.close()
+    return received
+
+
+# --- report ------------------------------------------------------------------------
+
+
+def kib(size: float) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+def describe(build: Build, twin: Build | None) -> list[str]:
+    sizes = build.page_sizes()
+    raw = [size for _, size, _ in sizes]
+    packed = [size for _, _, size in sizes]
+    largest = max(sizes, key=lambda item: item[1])
+    pages = len(sizes)
+    row = [
+        build.name, str(pages), f"{build.best:.2f} s", f"{1000 * build.best / pages:.1f} ms",
+        kib(sum(raw)), kib(sum(packed)), kib(statistics.mean(raw)), kib(statistics.mean(packed)),
+        f"{kib(largest[1])} (/{largest[0]})",
+    ]
+    if twin is not None:
+        row.append(f"{twin.best:.2f} s")
+        row.append(f"{build.best / twin.best:.2f}")
+    else:
+        row += ["", ""]
+    loads = build.output.count(LOADED_ONCE)
+    row.append(str(loads) if twin is not None else "–")
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", default="1,10,30", help="synthetic school years to build (default 1,10,30)")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each site; the best time counts (default 3)")
+    parser.add_argument("--keep", type=Path, help="keep the built sites in this folder")
+    arguments = parser.parse_args(argv)
+
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="qcdc-benchmark-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows, checks = [], []
+    try:
+        real = mkdocs_build("(a) real site", ROOT / "mkdocs.yml", work / "real", arguments.repeat, {"QCDC_DATA_DIR": str(ROOT / "data")})
+        plain = mkdocs_build("(b) plain twin of (a)", plain_twin(real.site_dir, work / "plain-real", "plain"), work / "plain-real-site", arguments.repeat, {})
+        rows += [describe(real, plain), describe(plain, None)]
+        ratio = real.best / plain.best
+        checks.append((f"(a)/(b) ≤ {TARGET_RATIO_REAL} for the real site", ratio <= TARGET_RATIO_REAL, f"{ratio:.2f}"))
+        checks.append(("data loaded and checked once per build", real.output.count(LOADED_ONCE) == 1, f"{real.output.count(LOADED_ONCE)}×"))
+
+        synthetic: list[Build] = []
+        for years in [int(value) for value in arguments.years.split(",")]:
+            data = synthetic_data(work / f"data-{years}", years)
+            environment = {"QCDC_DATA_DIR": str(data), "QCDC_TODAY": SAMPLE_DAY}
+            # Long builds once: their noise is small against their length.
+            repeat = arguments.repeat if years <= 10 else 1
+            built = mkdocs_build(f"(c) {years} years × {REPORTS_PER_YEAR} reports", SAMPLE / "mkdocs.yml", work / f"site-{years}", repeat, environment)
+            twin = mkdocs_build(f"plain twin, {years} years", plain_twin(built.site_dir, work / f"plain-{years}", "plain"), work / f"plain-{years}-site", repeat, {})
+            rows += [describe(built, twin), describe(twin, None)]
+            synthetic.append(built)
+            largest = max(size for _, size, _ in built.page_sizes())
+            checks.append((f"every page ≤ 60 KiB of HTML at {years} years", largest <= TARGET_PAGE_BYTES, kib(largest)))
+            checks.append((f"data loaded and checked once per build at {years} years", built.output.count(LOADED_ONCE) == 1, f"{built.output.count(LOADED_ONCE)}×"))
+            if years == 30:
+                checks.append((f"(c)/plain ≤ {TARGET_RATIO_30_YEARS} at 30 years", built.best / twin.best <= TARGET_RATIO_30_YEARS, f"{built.best / twin.best:.2f}"))
+        if len(synthetic) >= 2:
+            small, large = synthetic[0], synthetic[-1]
+            marginal = (large.best - small.best) / (len(large.pages) - len(small.pages))
+            per_page = [build.best / len(build.pages) for build in synthetic]
+            checks.append((
+                "cost linear in pages (per-page cost of the largest within 1.5× of the marginal cost)",
+                per_page[-1] <= 1.5 * marginal,
+                f"marginal {1000 * marginal:.1f} ms/page; per page " + ", ".join(f"{1000 * cost:.1f}" for cost in per_page) + " ms",
+            ))
+
+        loaded = first_load(real.site_dir)
+        first = sum(size for kind, size in loaded.items() if kind in FIRST_LOAD_KINDS)
+        checks.append((f"home first load (HTML, CSS, JS, fonts) ≤ 80 KiB gzip", first <= TARGET_FIRST_LOAD_GZIP, kib(first)))
+    finally:
+        if arguments.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    header = ["build", "pages", "time (best)", "per page", "HTML total", "gzip total", "HTML/page", "gzip/page", "largest page", "plain twin", "ratio", "data loads"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print()
+    print("Home page, first load in Chromium (gzip as served): " + ", ".join(f"{kind} {kib(size)}" for kind, size in sorted(loaded.items())))
+    print()
+    print("| target | met | measured |")
+    print("|---|---|---|")
+    for name, met, measured in checks:
+        print(f"| {name} | {'yes' if met else '**no**'} | {measured} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
