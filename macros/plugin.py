@@ -27,14 +27,14 @@ from .data.models import SchoolYear, SiteData
 from .data.status import resolve_today, year_reports
 from .downloads import year_downloads
 from .pdf import PdfError, PrintJob, print_pages
+from .qr import qr_svg
 from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .publications import publication_files
-from .qr import qr_svg
-from .markdown_text import inline_html
-from .page_markup import repair_page_markup
 from .rendering import attachment_path, report_page
 from .search_index import add_folded_fields
+from .markdown_text import inline_html
+from .page_markup import repair_page_markup
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
 
@@ -152,6 +152,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         for item in nav.items:
             if isinstance(item, Section) and any(_in_year(child, years) for child in item.children):
                 item.title = "Năm học " + _year_of(item)
+                item.children = [_page_of_single_page_section(child, item) for child in item.children]
         return nav
 
     # After mkdocs-macros (priority 0), which renders macros in page.title but
@@ -237,6 +238,18 @@ def _with_meta(markdown: str, **meta: str) -> str:
 def _in_year(item: object, years: set[str]) -> bool:
     file = getattr(item, "file", None)
     return file is not None and file.src_uri.split("/")[0] in years
+
+
+def _page_of_single_page_section(item: object, parent: Section) -> object:
+    """A folder holding one page (bao-cao/index.md) is listed as that page, under its own title.
+
+    MkDocs would otherwise show a section named after the folder, without diacritics ("Bao cao").
+    """
+    if isinstance(item, Section) and len(item.children) == 1 and getattr(item.children[0], "file", None):
+        page = item.children[0]
+        page.parent = parent
+        return page
+    return item
 
 
 def _year_of(section: Section) -> str:

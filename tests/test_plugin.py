@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_mkdocs_build
+from tests.conftest import FIXTURES, ROOT, reader_text, run_mkdocs_build
 
 
 def break_plan(data_dir: Path, old: str, new: str) -> None:
@@ -141,3 +141,10 @@ def test_no_page_shows_unrendered_template_code(site, request):
     for path in build.site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "{{" not in html and "{%" not in html, path
+
+
+def test_navigation_names_every_entry_with_its_vietnamese_title(real_build):
+    navigation = real_build.page("2023-2024/ke-hoach/").select_one(".md-nav--primary")
+    labels = [reader_text(link) for link in navigation.select(".md-nav__link")]
+    assert "Báo cáo năm học 2023-2024" in labels
+    assert "Bao cao" not in labels
