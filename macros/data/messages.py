@@ -116,6 +116,8 @@ def _unknown_key_message(detail: dict[str, Any], model: type[BaseModel]) -> str:
     message = f"trường {key!r} không có trong mẫu dữ liệu"
     if close := difflib.get_close_matches(key, allowed, n=1):
         message += f"; có phải ý bạn là {close[0]!r}?"
+    else:
+        message += "."
     if allowed:
         message += f" Các trường được dùng ở đây: {', '.join(allowed)}"
     return message
