@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.data import yaml_source
 from macros.data.yaml_source import field_path, read_yaml
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -153,3 +154,17 @@ def test_an_unquoted_time_stays_text_instead_of_becoming_a_base_60_number(tmp_pa
     path = tmp_path / "dialogues.yml"
     path.write_text("time: 14:30\ncount: 12\n", encoding="utf-8")
     assert read_yaml(path, "data/dialogues.yml").value == {"time": "14:30", "count": 12}
+
+
+# --- Two parsers, one reading -------------------------------------------------------
+
+
+@pytest.mark.skipif(yaml_source._FastLoader is None, reason="PyYAML without libyaml: only the pure-Python parser runs")
+@pytest.mark.parametrize("data_dir", [REAL_DATA, REAL_DATA.parent / "examples" / "truong-mau" / "data"], ids=["real", "sample"])
+def test_libyaml_reads_every_data_file_exactly_as_the_pure_python_parser(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = sorted(data_dir.rglob("*.yml"))
+    fast = [read_yaml(path, path.name) for path in files]
+    monkeypatch.setattr(yaml_source, "_FastLoader", None)
+    slow = [read_yaml(path, path.name) for path in files]
+
+    assert [(s.value, s.lines) for s in fast] == [(s.value, s.lines) for s in slow]
