@@ -14,9 +14,25 @@ import re
 import markdown
 from markupsafe import Markup
 
-# Python-Markdown's escapable characters, plus '|' which the tables extension adds.
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+# Characters that start Markdown anywhere in a line: emphasis, code, links and images
+# ('!' and '(' only mean something after a '['), attribute lists, table cells, and '#',
+# which would close a heading. Escaping only these keeps the pages fast to convert:
+# every escape costs Python-Markdown as much as a link.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
+# What starts a block only at the start of a line: lists ("- ", "+ ", "1. "), and a
+# line of "-" or "=" under a paragraph, which would make it a heading. Whitespace
+# is folded, so a value can only begin a line, never hold the start of another.
+_LINE_START = re.compile(r"^( ?)(?:([-+])|(=)|(\d+)\.)")
+
+
+def _neutralise_line_start(match: re.Match[str]) -> str:
+    space, marker, equals, number = match.groups()
+    if marker:
+        return f"{space}\\{marker}"
+    if equals:
+        return f"{space}&#61;"  # '=' has no backslash escape in Markdown
+    return f"{space}{number}\\."
 
 
 def escape(value: object) -> Markup:
@@ -28,7 +44,8 @@ def escape(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = re.sub(r"\s+", " ", str(value))
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True)))
+    text = _INLINE_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    return Markup(_LINE_START.sub(_neutralise_line_start, text, count=1))
 
 
 def html_id(value: str) -> Markup:
@@ -49,6 +66,10 @@ def link(label: object, from_page: str, to_page: str, anchor: str | None = None)
     return Markup(f"[{escape(label)}]({target})")
 
 
+# One converter for every page's title: making a new one per title cost more than converting.
+_TITLE_CONVERTER = markdown.Markdown()
+
+
 def inline_html(text: str) -> str:
     """One line of Markdown (such as a page title made of escaped data) as inline HTML."""
-    return markdown.markdown(text).removeprefix("<p>").removesuffix("</p>")
+    return _TITLE_CONVERTER.reset().convert(text).removeprefix("<p>").removesuffix("</p>")

@@ -33,6 +33,7 @@ from .page_facts import page_sources
 from .publications import publication_files
 from .rendering import attachment_path, report_page
 from .search_index import add_folded_fields
+from .template_cache import reuse_compiled_templates
 from .markdown_text import inline_html
 from .page_markup import repair_page_markup
 
@@ -148,6 +149,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            reuse_compiled_templates(macros.env)
         years = {plan.school_year for plan in self.site.plans}
         for item in nav.items:
             if isinstance(item, Section) and any(_in_year(child, years) for child in item.children):

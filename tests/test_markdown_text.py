@@ -25,6 +25,8 @@ def rendered(text: str) -> str:
         "![ảnh](x.png)",
         "*nghiêng* __đậm__ `mã`",
         "1. không phải danh sách",
+        "- không phải danh sách",
+        "+ không phải danh sách",
         "# không phải tiêu đề",
         "> không phải trích dẫn",
         "| a | b |",
@@ -34,6 +36,18 @@ def rendered(text: str) -> str:
 )
 def test_markdown_and_html_typed_in_data_come_out_as_the_same_text(typed):
     assert rendered(escape(typed)) == f"<p>{html.escape(typed, quote=False)}</p>"
+
+
+@pytest.mark.parametrize("underline", ["===", "---", " ---"])
+def test_a_value_under_a_line_of_text_never_turns_that_line_into_a_heading(underline):
+    html_text = rendered(f"Dòng trên\n{escape(underline)}")
+    assert "<h1>" not in html_text and "<h2>" not in html_text and "<hr" not in html_text
+    assert underline.strip() in html.unescape(html_text)
+
+
+def test_punctuation_that_only_means_something_after_a_bracket_is_left_as_typed():
+    # Fewer escapes: each one costs Python-Markdown as much as a link (benchmarks/RESULTS.md).
+    assert str(escape("Kế hoạch (số 12-KH). Xong!")) == "Kế hoạch (số 12-KH). Xong!"
 
 
 def test_whitespace_runs_fold_but_a_separator_keeps_its_space():
@@ -53,4 +67,5 @@ def test_ids_are_checked_not_escaped():
 
 def test_links_between_pages_are_relative_markdown_links():
     assert link("Văn bản", "2023-2024/ke-hoach.md", "van-ban.md", "kh-1") == "[Văn bản](../van-ban.md#kh-1)"
-    assert link("[x](y)", "index.md", "van-ban.md") == r"[\[x\]\(y\)](van-ban.md)"
+    assert link("[x](y)", "index.md", "van-ban.md") == r"[\[x\](y)](van-ban.md)"
+    assert rendered(link("[x](y)", "index.md", "van-ban.md")) == '<p><a href="van-ban.md">[x](y)</a></p>'

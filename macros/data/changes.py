@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .status import VIETNAM
@@ -70,11 +71,31 @@ class History:
         relative = self.relative(path)
         if self.kind is HistoryKind.NO_GIT or relative is None:
             return _newest_file_time(path)
-        moments = [_file_time(self.root / name) for name in self.pending if _is_under(name, relative)]
-        commit = next((commit for commit in self.commits if any(_is_under(name, relative) for name in commit.files)), None)
-        if commit is not None:
-            moments.append(commit.moment)
+        moments = [self._pending_times.get(relative), self._commit_times.get(relative)]
         return max((moment for moment in moments if moment is not None), default=None)
+
+    # Every page asks for its files: indexed once, each answer is a lookup, not a walk through the history.
+    @cached_property
+    def _commit_times(self) -> dict[str, datetime]:
+        """The newest commit's time for every file and folder a commit changed (commits are newest first)."""
+        times: dict[str, datetime] = {}
+        for commit in self.commits:
+            for name in commit.files:
+                for path in _self_and_folders(name):
+                    times.setdefault(path, commit.moment)
+        return times
+
+    @cached_property
+    def _pending_times(self) -> dict[str, datetime]:
+        """The newest modification time of the uncommitted files under every file and folder."""
+        times: dict[str, datetime] = {}
+        for name in self.pending:
+            if (moment := _file_time(self.root / name)) is None:
+                continue
+            for path in _self_and_folders(name):
+                if path not in times or times[path] < moment:
+                    times[path] = moment
+        return times
 
     def commits_under(self, path: Path) -> list[Commit]:
         """The commits that changed something under ``path``, newest first."""
@@ -109,6 +130,12 @@ def _parse_log(log: str) -> list[Commit]:
         files = tuple(name for name in names.splitlines() if name)
         commits.append(Commit(sha, datetime.fromtimestamp(int(timestamp), VIETNAM), subject, files))
     return commits
+
+
+def _self_and_folders(name: str) -> list[str]:
+    """``a/b/c.yml`` → ``a/b/c.yml``, ``a/b``, ``a`` and the root (``""`` and ``"."``)."""
+    parents = [parent.as_posix() for parent in PurePosixPath(name).parents if parent.as_posix() != "."]
+    return [name, *parents, "", "."]
 
 
 def _is_under(name: str, folder: str) -> bool:
