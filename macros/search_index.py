@@ -27,13 +27,15 @@ FOLDED_WEIGHT = 0.5
 """Boost of a folded field relative to the field it copies."""
 
 _TAG = re.compile(r"<[^>]*>")
+# The Unicode blocks of combining marks, where NFD puts Vietnamese tones and vowel marks
+# (one regular expression over the text: a test of every character took a second per build).
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold_diacritics(text: str) -> str:
     """Vietnamese without diacritics: "Đối thoại" -> "Doi thoai" (other characters kept)."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text)))
 
 
 def add_folded_fields(index_file: Path) -> bool:

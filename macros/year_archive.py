@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 
-from .data.models import SiteData
+from .data.models import SchoolYear, SiteData
 from .data.status import year_reports
 from .rendering import YEAR_PAGES
 
@@ -26,12 +26,16 @@ def year_switch(site: SiteData, today: date, page: str) -> list[YearLink]:
     elsewhere the switch leads to that year's reports index.
     """
     this_year, _, rest = page.partition("/")
+    is_report = posixpath.dirname(rest) == posixpath.dirname(YEAR_PAGES["reports"]) and rest != YEAR_PAGES["reports"]
+    report_id = posixpath.splitext(posixpath.basename(rest))[0]
     links = []
     for year in reversed(site.years):
         target = rest
-        if posixpath.dirname(rest) == posixpath.dirname(YEAR_PAGES["reports"]) and rest != YEAR_PAGES["reports"]:
-            report_id = posixpath.splitext(posixpath.basename(rest))[0]
-            if not any(r.id == report_id and r.published for r in year_reports(year, today)):
-                target = YEAR_PAGES["reports"]
+        if is_report and report_id not in _published_ids(year, today):
+            target = YEAR_PAGES["reports"]
         links.append(YearLink(year.school_year, f"{year.school_year}/{target}", year.school_year == this_year))
     return links
+
+
+def _published_ids(year: SchoolYear, today: date) -> set[str]:
+    return {report.id for report in year_reports(year, today) if report.published}

@@ -46,6 +46,7 @@ class History:
     commits: list[Commit] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
     """Files with edits not committed yet (relative to the root): their own time counts."""
+    _relative_paths: dict[Path, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def available(self) -> bool:
@@ -55,10 +56,13 @@ class History:
         """``path`` relative to the repository's root, or None when it lies outside it."""
         if self.root is None:
             return None
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return None
+        # Pages of every year share their templates and data folders: each path is resolved once.
+        if path not in self._relative_paths:
+            try:
+                self._relative_paths[path] = Path(path).resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                self._relative_paths[path] = None
+        return self._relative_paths[path]
 
     def last_change(self, paths: list[Path]) -> datetime | None:
         """When any of ``paths`` (files or folders) last changed; None when that cannot be known."""
