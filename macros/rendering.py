@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .data.dates import format_date
 from .data.models import Duty, LegalDocument, Plan, Role, SiteData
-from .data.status import Compliance, ReportStatus, year_overview
+from .data.status import Compliance, ReportStatus, year_overview, year_reports
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
 
@@ -228,12 +228,11 @@ class Renderer:
 
     def reports(self, page: str, school_year: str) -> str:
         year = self.site.year(school_year)
-        overview = year_overview(year, self.today)
-        return self.render("reports.md.j2", page, plan=year.plan, reports=overview.reports)
+        return self.render("reports.md.j2", page, plan=year.plan, reports=year_reports(year, self.today))
 
     def report(self, page: str, school_year: str, report_id: str) -> str:
         year = self.site.year(school_year)
-        report = next(r for r in year_overview(year, self.today).reports if r.id == report_id)
+        report = next(r for r in year_reports(year, self.today) if r.id == report_id)
         return self.render("report.md.j2", page, plan=year.plan, report=report)
 
     def reception(self, page: str) -> str:
