@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 
 import markdown
 from markupsafe import Markup
@@ -60,7 +61,7 @@ def link(label: object, from_page: str, to_page: str, anchor: str | None = None)
 
     MkDocs checks and rewrites such links, so a broken one fails the build.
     """
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative_path(to_page, posixpath.dirname(from_page) or ".")
     if anchor:
         target += "#" + anchor
     return Markup(f"[{escape(label)}]({target})")
@@ -68,6 +69,12 @@ def link(label: object, from_page: str, to_page: str, anchor: str | None = None)
 
 # One converter for every page's title: making a new one per title cost more than converting.
 _TITLE_CONVERTER = markdown.Markdown()
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(path: str, start: str) -> str:
+    # Pages link to the same few pages thousands of times; relpath is slow (it asks for the working folder).
+    return posixpath.relpath(path, start)
 
 
 def inline_html(text: str) -> str:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from . import open_data
 from .publications import site_base, subscription_url
 from .rendering import Renderer
-from .year_archive import year_switch
+from .year_archive import published_reports, year_switch
 
 
 def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_path: Callable[[], str]) -> None:
@@ -25,6 +25,8 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
         "CALENDAR_FILE": open_data.CALENDAR_FILE,
         "FEED_FILE": open_data.FEED_FILE,
     }
+    # Once per build: every page of every year shows the year switcher.
+    published = published_reports(plugin.site, plugin.today)
 
     @env.macro
     def open_data_downloads() -> str:
@@ -47,4 +49,4 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
     @env.macro
     def year_switcher() -> str:
         """Links to this page in the other school years (nothing when the data holds one year)."""
-        return renderer.render("year_switcher.md.j2", page_path(), links=year_switch(plugin.site, plugin.today, page_path()))
+        return renderer.render("year_switcher.md.j2", page_path(), links=year_switch(plugin.site, published, page_path()))

@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 
-from .data.models import SchoolYear, SiteData
+from .data.models import SiteData
 from .data.status import year_reports
 from .rendering import YEAR_PAGES
 
@@ -19,11 +19,17 @@ class YearLink:
     current: bool
 
 
-def year_switch(site: SiteData, today: date, page: str) -> list[YearLink]:
+def published_reports(site: SiteData, today: date) -> dict[str, set[str]]:
+    """The ids of each school year's published reports: the report pages that exist."""
+    return {year.school_year: {report.id for report in year_reports(year, today) if report.published} for year in site.years}
+
+
+def year_switch(site: SiteData, published: dict[str, set[str]], page: str) -> list[YearLink]:
     """For a page of one school year, the same page in every year, newest year first.
 
-    A report's own page exists only in the years that published that report;
-    elsewhere the switch leads to that year's reports index.
+    A report's own page exists only in the years that published that report
+    (``published``, from ``published_reports``); elsewhere the switch leads to
+    that year's reports index.
     """
     this_year, _, rest = page.partition("/")
     is_report = posixpath.dirname(rest) == posixpath.dirname(YEAR_PAGES["reports"]) and rest != YEAR_PAGES["reports"]
@@ -31,11 +37,7 @@ def year_switch(site: SiteData, today: date, page: str) -> list[YearLink]:
     links = []
     for year in reversed(site.years):
         target = rest
-        if is_report and report_id not in _published_ids(year, today):
+        if is_report and report_id not in published[year.school_year]:
             target = YEAR_PAGES["reports"]
         links.append(YearLink(year.school_year, f"{year.school_year}/{target}", year.school_year == this_year))
     return links
-
-
-def _published_ids(year: SchoolYear, today: date) -> set[str]:
-    return {report.id for report in year_reports(year, today) if report.published}
