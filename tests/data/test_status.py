@@ -14,6 +14,7 @@ from macros.data.status import (
     duty_status,
     report_status,
     resolve_today,
+    year_reports,
 )
 
 DUE = date(2024, 3, 15)
@@ -130,3 +131,16 @@ def test_the_day_for_statuses_comes_from_the_option_then_the_environment(monkeyp
     assert resolve_today("15/06/2024") == date(2024, 6, 15)
     monkeypatch.delenv("QCDC_TODAY")
     assert isinstance(resolve_today(), date)
+
+
+def test_a_years_reports_are_those_of_its_own_data_and_day(real_site):
+    # Computed once per year and day for a whole build; never an answer about other data or another day.
+    year = real_site.years[0]
+    first = year.plan.reporting.reports[0]
+    changed = year.model_copy(update={"reports": [ReportRecord(id=first.id, submitted=True, submitted_date=first.due_date)]})
+    after_deadline = first.due_date.replace(year=first.due_date.year + 1)
+
+    assert year_reports(year, first.due_date)[0].status is ReportStatus.DUE_SOON
+    assert year_reports(year, after_deadline)[0].status is ReportStatus.OVERDUE
+    assert year_reports(changed, after_deadline)[0].status is ReportStatus.ON_TIME
+    assert year_reports(year, after_deadline)[0].status is ReportStatus.OVERDUE
