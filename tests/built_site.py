@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 if TYPE_CHECKING:
     from tests.conftest import Build
@@ -19,6 +19,16 @@ def html_pages(site_dir: Path) -> list[str]:
         relative = file.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
     return paths
+
+
+def table_row(element: Tag) -> dict[str, str]:
+    """The table row holding ``element``: what a reader reads in each cell, by column heading."""
+    from tests.conftest import reader_text  # not at the top: benchmarks/build_benchmark.py uses this module outside pytest
+
+    row = element.find_parent("tr")
+    assert row is not None, f"{element} is not in a table row"
+    headings = [reader_text(heading) for heading in row.find_parent("table").select("thead th")]
+    return dict(zip(headings, [reader_text(cell) for cell in row.select("td")], strict=True))
 
 
 def page_file(site_dir: Path, url_path: str) -> Path:

@@ -310,3 +310,24 @@ def test_printed_links_to_other_sites_show_their_address(page, site_server: str)
     shown = page.evaluate("getComputedStyle(document.getElementById('external'), '::after').content")
     assert shown == '" (https://vanban.chinhphu.vn/?pageid=27160&docid=200537)"'
     assert internal.evaluate("element => getComputedStyle(element, '::after').content") in {"none", "normal"}
+
+
+# A4 less print.css's left and right margins (20 and 15 mm), in CSS pixels (96 to the inch).
+A4_TEXT_WIDTH_PX = round((210 - 20 - 15) / 25.4 * 96)
+
+
+@pytest.mark.parametrize("url_path", ["2023-2024/bao-cao/", "2023-2024/in-ca-nam/", "tiep-cong-dan/", "du-lieu/"])
+def test_tables_fit_the_width_of_an_a4_sheet(page, sample_server: str, url_path: str):
+    """A table wider than the sheet would be cut, or the browser would shrink the whole page to fit it."""
+    page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(urljoin(sample_server, url_path))
+    assert page.locator("article table").count() > 0
+    overflowing = page.evaluate(
+        """(width) => [...document.querySelectorAll("article table")]
+            .filter((table) => table.getBoundingClientRect().right > width)
+            .map((table) => table.querySelector("th").textContent)"""
+        , A4_TEXT_WIDTH_PX,
+    )
+    assert overflowing == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= A4_TEXT_WIDTH_PX

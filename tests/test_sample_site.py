@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.built_site import table_row
 from tests.conftest import SAMPLE, Build, reader_text, run_mkdocs_build
 
 YEAR = "2023-2024/"
@@ -76,17 +77,75 @@ def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
     assert "Trạng thái: ○ Dự kiến" in planned and "Giờ: 08:00 (giờ Việt Nam)" in planned
 
 
-@pytest.mark.parametrize(
-    ("report_id", "expected"),
-    [
-        ("bao-cao-quy-1", "Tình trạng: ✔ Đã nộp đúng hạn Hạn nộp: trước ngày 15 tháng 12 năm 2023 (theo kế hoạch)"),
-        ("bao-cao-6-thang", "Tình trạng: ⚠ Nộp muộn"),
-        ("bao-cao-nam", "Tình trạng: ⏳ Sắp đến hạn (còn 5 ngày)"),
-        ("bao-cao-phong-chay", "Loại: Báo cáo đột xuất (ngoài kế hoạch)"),
-    ],
-)
-def test_reports_index_shows_each_status(sample_build, report_id, expected):
-    assert expected in section(sample_build, YEAR + "bao-cao/", report_id)
+def report_row(build: Build, url: str, report_id: str) -> dict[str, str]:
+    """The reports index's row of one report, by column heading: the report's id is on its name."""
+    name = build.page(url).find(id=report_id)
+    assert name is not None, report_id
+    return table_row(name)
+
+
+def report_ids_under(build: Build, url: str, heading_id: str) -> list[str]:
+    """The reports of the table that follows a heading of the reports index, in order."""
+    table = build.page(url).find(id=heading_id).find_next("table")
+    return [row.select_one("td strong[id]")["id"] for row in table.select("tbody tr")]
+
+
+def test_reports_index_is_one_table_row_per_report_with_status_dates_and_summary(sample_build):
+    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-quy-1") == {
+        "Báo cáo": "Báo cáo Quý I Kỳ báo cáo: Quý I năm học 2023-2024",
+        "Hạn nộp": "trước ngày 15 tháng 12 năm 2023",
+        "Tình trạng": "✔ Đã nộp đúng hạn",
+        "Ngày nộp, nơi nhận": "12/12/2023 Cơ quan quản lý mẫu",
+        "Tóm tắt": "Xem tóm tắt Báo cáo Quý I",
+    }
+    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-nam") == {
+        "Báo cáo": "Báo cáo năm học 2023-2024",
+        "Hạn nộp": "trước ngày 20 tháng 6 năm 2024",
+        "Tình trạng": "⏳ Sắp đến hạn (còn 5 ngày)",
+        "Ngày nộp, nơi nhận": "chưa công bố",
+        "Tóm tắt": "chưa công bố",
+    }
+    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-6-thang")["Tình trạng"] == "⚠ Nộp muộn"
+
+
+def test_reports_index_puts_reports_outside_the_plan_in_their_own_table(sample_build):
+    assert report_ids_under(sample_build, YEAR + "bao-cao/", "theo-ke-hoach") == [
+        "bao-cao-quy-1", "bao-cao-6-thang", "bao-cao-9-thang", "bao-cao-nam",
+    ]
+    assert report_ids_under(sample_build, YEAR + "bao-cao/", "ngoai-ke-hoach") == ["bao-cao-phong-chay"]
+    row = report_row(sample_build, YEAR + "bao-cao/", "bao-cao-phong-chay")
+    assert row["Báo cáo"] == "Báo cáo đột xuất về công tác phòng cháy, chữa cháy Báo cáo đột xuất Kỳ báo cáo: Tháng 3 năm 2024"
+    assert row["Hạn nộp"] == "30/03/2024"
+
+
+def test_reports_index_table_of_contents_names_the_two_tables_not_each_report(sample_build):
+    page = sample_build.page(YEAR + "bao-cao/")
+    contents = ["Báo cáo theo kế hoạch", "Báo cáo ngoài kế hoạch"]
+    assert [reader_text(heading) for heading in page.select("article h2, article h3")] == contents
+    # The theme prints the table of contents twice: in the phone menu and in the side column.
+    tables_of_contents = page.select("nav.md-nav--secondary")
+    assert len(tables_of_contents) == 2
+    for toc in tables_of_contents:
+        assert [reader_text(link) for link in toc.select("a.md-nav__link")] == contents
+
+
+def test_a_summary_link_shows_a_short_text_and_names_its_report_to_screen_readers(sample_build):
+    link = sample_build.page(YEAR + "bao-cao/").find(id="bao-cao-quy-1").find_parent("tr").select_one("a[href]")
+    assert link["href"] == "bao-cao-quy-1/"
+    hidden = link.select_one(".qcdc-sr-only")
+    assert reader_text(hidden) == "Báo cáo Quý I"
+    hidden.extract()
+    assert reader_text(link) == "Xem tóm tắt"
+
+
+def test_links_to_a_report_on_the_index_land_on_its_row(sample_build):
+    links = [a["href"] for a in sample_build.page("").select("article a[href*='bao-cao/#']")]
+    assert {href.partition("#")[2] for href in links} == {
+        "bao-cao-quy-1", "bao-cao-6-thang", "bao-cao-9-thang", "bao-cao-nam", "bao-cao-phong-chay",
+    }
+    for href in links:
+        page, _, anchor = href.partition("#")
+        assert sample_build.page(page).find(id=anchor).find_parent("tr") is not None, href
 
 
 def test_each_published_report_has_its_own_page_with_its_summary(sample_build):
@@ -130,4 +189,4 @@ def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sampl
 def test_statuses_follow_the_day_of_the_build(tmp_path):
     build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today="21/06/2024")
     assert build.returncode == 0, build.output
-    assert "Tình trạng: ✖ Đã quá hạn, chưa công bố" in section(build, YEAR + "bao-cao/", "bao-cao-nam")
+    assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "✖ Đã quá hạn, chưa công bố"
