@@ -88,8 +88,14 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def citizen_reception() -> str:
-        """Who receives citizens, when and where; aggregated complaint figures."""
-        return renderer.reception(page_path())
+        """Who receives citizens, when and where, aggregated complaint figures: the current
+        school year's, with links to the other years' own pages."""
+        return renderer.reception(page_path(), plugin.current_year.school_year)
+
+    @env.macro
+    def year_citizen_reception() -> str:
+        """The same for this page's school year (/<year>/tiep-cong-dan/)."""
+        return renderer.year_reception(page_path(), page_year(), plugin.current_year.school_year)
 
     @env.macro
     def change_history() -> str:

@@ -7,7 +7,8 @@ data in its front matter, with paths inside the data folder:
     edit_file: "years/{school_year}/plan.yml"
 
 ``{school_year}`` stands for the page's school year (pages repeated for every
-year), ``{latest_year}`` for the latest school year of the data. The date is the latest change, in git, of the Markdown and of those
+year), ``{current_year}`` for the school year the site leads with (the latest one
+unless configured). The date is the latest change, in git, of the Markdown and of those
 files; "Sửa trang này" opens ``edit_file`` in the git host's web editor, at
 ``repo_url`` + ``edit_uri`` (mkdocs.yml) + the file's path in the repository.
 """
@@ -40,7 +41,7 @@ class PageSources:
     year_pages: str
     report_page: str
     edit_base: str | None
-    latest_year: str
+    current_year: str
 
     def facts(self, src_uri: str, abs_src_path: str | None, meta: dict[str, Any]) -> PageFacts:
         source = Path(abs_src_path) if abs_src_path else self._template_of(src_uri, meta)
@@ -54,7 +55,7 @@ class PageSources:
         )
 
     def _fill(self, name: str, meta: dict[str, Any]) -> str:
-        return str(name).replace("{school_year}", str(meta.get("school_year", ""))).replace("{latest_year}", self.latest_year)
+        return str(name).replace("{school_year}", str(meta.get("school_year", ""))).replace("{current_year}", self.current_year)
 
     def _template_of(self, src_uri: str, meta: dict[str, Any]) -> Path | None:
         """The Markdown a generated page is made from: a year page's or the report page's."""
@@ -87,7 +88,7 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
 
 
-def page_sources(config: Any, data_dir: Path, year_pages: str, report_page: str, latest_year: str) -> PageSources:
+def page_sources(config: Any, data_dir: Path, year_pages: str, report_page: str, current_year: str) -> PageSources:
     """The sources of a build's pages; git is read once here, for the whole build."""
     project_dir = Path(config.config_file_path).parent
     return PageSources(
@@ -98,5 +99,5 @@ def page_sources(config: Any, data_dir: Path, year_pages: str, report_page: str,
         year_pages=year_pages,
         report_page=report_page,
         edit_base=edit_base(config.repo_url, config.edit_uri),
-        latest_year=latest_year,
+        current_year=current_year,
     )

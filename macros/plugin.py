@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.utils.meta import get_data
 
 from .config import QcdcConfig
 from .data.current_year import resolve_current_year
@@ -85,7 +86,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             log.info(f"Cảnh báo dữ liệu: {warning}")
         self.last_update = last_data_change(self.data_dir)
         self.page_sources = page_sources(
-            config, self.data_dir, self.config.year_pages, self.config.report_page, self.site.years[-1].school_year
+            config, self.data_dir, self.config.year_pages, self.config.report_page, self.current_year.school_year
         )
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
@@ -99,12 +100,13 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         for template in [*year_templates, report_template]:
             if template is not None:
                 files.remove(template)
+        off_nav = {template.src_uri for template in year_templates if not _listed_in_nav(template)}
         for year in self.site.years:
             for template in year_templates:
                 page_path = year.school_year + "/" + template.src_uri[len(prefix):]
                 content = _with_meta(template.content_string, school_year=year.school_year)
                 page = File.generated(config, page_path, content=content)
-                if year.school_year != self.current_year.school_year:
+                if year.school_year != self.current_year.school_year or template.src_uri in off_nav:
                     # Other years stay at their addresses, reached through the year switcher:
                     # the navigation shows one year however many the archive holds.
                     page.inclusion = InclusionLevel.NOT_IN_NAV
@@ -238,6 +240,12 @@ def _with_meta(markdown: str, **meta: str) -> str:
     if markdown.startswith("---\n"):
         return "---\n" + lines + markdown[4:]
     return f"---\n{lines}---\n\n{markdown}"
+
+
+def _listed_in_nav(template: File) -> bool:
+    """Whether a year page goes into the navigation (its current year's); ``in_nav: false`` in its
+    front matter keeps it out, for a page that the navigation reaches another way."""
+    return get_data(template.content_string)[1].get("in_nav", True) is not False
 
 
 def _in_year(item: object, years: set[str]) -> bool:

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from .data.dates import format_date
-from .data.models import Duty, LegalDocument, Plan, Role, SiteData
+from .data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
 from .data.status import Compliance, ReportStatus, year_overview, year_reports
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
@@ -30,6 +30,7 @@ YEAR_PAGES = {
     "dialogues": "doi-thoai.md",
     "reports": "bao-cao/index.md",
     "printout": "in-ca-nam.md",
+    "reception": "tiep-cong-dan.md",
 }
 UNKNOWN = "chưa rõ"
 
@@ -108,6 +109,11 @@ def document_anchor(document: LegalDocument) -> Markup:
 
 def task_anchor(part: str, index: int) -> Markup:
     return html_id(f"{part}-{index}")
+
+
+def other_years(site: SiteData, school_year: str) -> list[SchoolYear]:
+    """Every school year but ``school_year``, newest first: what pages leading with one year list after it."""
+    return [year for year in reversed(site.years) if year.school_year != school_year]
 
 
 @dataclass(frozen=True)
@@ -235,9 +241,26 @@ class Renderer:
         report = next(r for r in year_reports(year, self.today) if r.id == report_id)
         return self.render("report.md.j2", page, plan=year.plan, report=report)
 
-    def reception(self, page: str) -> str:
-        years = [year for year in self.site.years if year.reception is not None]
-        return self.render("reception.md.j2", page, years=years, plan=self.site.current_plan)
+    def reception(self, page: str, current_year: str) -> str:
+        """The reception page: the current year in full, then links to every other year's own page.
+
+        Older years are not repeated here: the page would grow with every year the site keeps.
+        """
+        return self._reception(page, current_year, current_year, other_years(self.site, current_year))
+
+    def year_reception(self, page: str, school_year: str, current_year: str) -> str:
+        """One school year's reception, on that year's own page."""
+        return self._reception(page, school_year, current_year, None)
+
+    def _reception(self, page: str, school_year: str, current_year: str, others: list[SchoolYear] | None) -> str:
+        return self.render(
+            "reception.md.j2",
+            page,
+            year=self.site.year(school_year),
+            current_year=current_year,
+            on_reception_page=others is not None,
+            others=others or [],
+        )
 
 
 def _cited_ids(plan: Plan) -> set[str]:

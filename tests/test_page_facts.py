@@ -131,11 +131,11 @@ def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host
 def test_page_sources_read_a_single_data_file_and_pages_made_by_other_means(project) -> None:
     sources = PageSources(
         history=read_history(project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
-        year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", latest_year="2023-2024",
+        year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", current_year="2023-2024",
     )
     # One file written without brackets is one file, not a list of letters.
     single = sources.facts("tiep-cong-dan.md", str(project / "docs" / "tiep-cong-dan.md"),
-                           {"data_files": "years/{latest_year}/reception.yml", "edit_file": "years/{latest_year}/reception.yml"})
+                           {"data_files": "years/{current_year}/reception.yml", "edit_file": "years/{current_year}/reception.yml"})
     assert single.updated.isoformat() == "2024-03-05"
     assert single.edit_url == REPOSITORY + "/-/edit/main/data/years/2023-2024/reception.yml"
     # A generated page of a year that is not one of the repeated year pages: no Markdown to date, no crash.

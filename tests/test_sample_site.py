@@ -180,6 +180,17 @@ def test_reception_page_shows_who_when_where_channels_and_aggregated_figures(sam
     assert rows == [["Học kỳ I", "3", "3", "0", "0", "0", "3"], ["Học kỳ II", "2", "1", "1", "1", "0", "1"]]
 
 
+def test_reception_page_shows_the_current_year_then_links_to_the_other_years_pages(sample_build):
+    page = sample_build.page("tiep-cong-dan/")
+    assert [reader_text(heading) for heading in page.select("article h2")] == ["Năm học 2023-2024", "Các năm học khác"]
+    assert reader_text(page.select_one("article h3")) == "Số liệu đơn thư năm học 2023-2024"
+    others = page.select_one("#nam-hoc-khac").find_next("ul")
+    # The next year's plan is out, its reception not yet.
+    assert reader_text(others) == "Năm học 2024-2025 : chưa công bố"
+    # Each year keeps the anchor it had when every year was shown on this page.
+    assert {a["id"]: a["href"] for a in others.select("a")} == {"nam-hoc-2024-2025": "../2024-2025/tiep-cong-dan/"}
+
+
 def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sample_build):
     plan = sample_build.article_text(YEAR + "ke-hoach/")
     assert "Báo cáo Quý I trước ngày 15 tháng 12 năm 2023;" in plan
