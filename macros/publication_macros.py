@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from . import open_data
 from .publications import site_base, subscription_url
-from .rendering import Renderer
+from .rendering import Renderer, other_years
 from .year_archive import published_reports, year_switch
 
 
@@ -34,6 +34,9 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
         return renderer.render(
             "open_data.md.j2",
             page_path(),
+            # The current year first: it is the one most readers come for.
+            years=[plugin.current_year, *other_years(plugin.site, plugin.current_year.school_year)],
+            current_year=plugin.current_year.school_year,
             year_file=open_data.year_file,
             SCHOOL_JSON=open_data.SCHOOL_JSON,
             DOCUMENTS_JSON=open_data.DOCUMENTS_JSON,

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from macros.open_data import csv_cell
+from tests.built_site import table_row
 from tests.conftest import SAMPLE, Build, reader_text
 from tests.published_data import SITE_URL, iso, is_date, raw, target_of
 
@@ -243,6 +244,33 @@ def test_the_open_data_page_links_every_download_and_each_leads_to_a_file(sample
         assert (sample_build.site_dir / "du-lieu" / href).is_file(), href
     text = reader_text(page.select_one("article"))
     assert "UTF-8 có BOM" in text and "tính đến ngày 15/06/2024" in text
+
+
+def test_the_open_data_page_lists_every_year_in_one_table_the_current_year_first(sample_build):
+    page = sample_build.page("du-lieu/")
+    table = page.select_one("#nam-hoc").find_next("table")
+    rows = [table_row(cell) for cell in table.select("tbody tr td:first-child")]
+    # The sample's current year is 2023-2024; the plan of 2024-2025 is already out.
+    assert [row["Năm học"] for row in rows] == ["2023-2024 (hiện tại)", "2024-2025"]
+    assert rows[0] == {
+        "Năm học": "2023-2024 (hiện tại)",
+        "Toàn bộ dữ liệu": "JSON năm học 2023-2024",
+        "Trách nhiệm": "CSV trách nhiệm năm học 2023-2024",
+        "Đối thoại": "CSV đối thoại năm học 2023-2024",
+        "Báo cáo": "CSV báo cáo năm học 2023-2024",
+    }
+    # No heading per year; each year keeps its anchor, on its row.
+    assert [reader_text(h) for h in page.select("article h3")] == []
+    for school_year in YEARS:
+        assert page.find(id=f"nam-hoc-{school_year}").find_parent("tr") is not None
+
+
+def test_a_download_link_shows_its_format_and_names_its_year_to_screen_readers(sample_build):
+    link = sample_build.page("du-lieu/").select_one('article a[href="2024-2025/doi-thoai.csv"]')
+    hidden = link.select_one(".qcdc-sr-only")
+    assert reader_text(hidden) == "đối thoại năm học 2024-2025"
+    hidden.extract()
+    assert reader_text(link) == "CSV"
 
 
 def test_the_open_data_page_offers_the_calendar_to_subscribe(sample_build):
