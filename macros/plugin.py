@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.toc import AnchorLink
 
 from .config import QcdcConfig
 from .data.current_year import resolve_current_year
@@ -165,6 +166,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             page.meta["title"] = page.title = inline_html(page.title)
         return markdown
 
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # A page may keep its deeper headings out of its table of contents (front matter
+        # toc_depth, as the toc extension's option but per page): Material repeats the
+        # table in the navigation and the sidebar, which weighs on long pages.
+        if "toc_depth" in page.meta:
+            _cut_toc(page.toc, int(page.meta["toc_depth"]))
+        return html
+
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav: Navigation):
         """When the page's content last changed, and where its data is edited (overrides/partials/qcdc-page-facts.html)."""
         facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
@@ -233,6 +242,15 @@ def _with_meta(markdown: str, **meta: str) -> str:
     if markdown.startswith("---\n"):
         return "---\n" + lines + markdown[4:]
     return f"---\n{lines}---\n\n{markdown}"
+
+
+def _cut_toc(links: list[AnchorLink], depth: int) -> None:
+    """Keep the headings of levels 1 to ``depth`` in a table of contents."""
+    for link in links:
+        if link.level >= depth:
+            link.children = []
+        else:
+            _cut_toc(link.children, depth)
 
 
 def _in_year(item: object, years: set[str]) -> bool:

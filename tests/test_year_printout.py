@@ -12,6 +12,7 @@ from macros.year_printout import nested
 from tests.conftest import SAMPLE, Build, reader_text
 
 PRINTOUT_PAGE = "2023-2024/in-ca-nam/"
+PARTS = ["Kế hoạch", "Trách nhiệm thực hiện", "Đối thoại định kỳ", "Báo cáo: hạn nộp và tình trạng", "Tóm tắt các báo cáo đã công bố"]
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +78,18 @@ def test_each_part_after_the_plan_is_its_own_sheet(sample_build: Build):
 def test_a_year_without_published_summaries_says_so(real_build: Build):
     text = real_build.article_text(PRINTOUT_PAGE)
     assert "Nhà trường chưa công bố tóm tắt báo cáo nào của năm học 2023-2024." in text
+
+
+def toc_labels(toc) -> list[str]:
+    return [" ".join(link.get_text(" ").split()) for link in toc.select("a.md-nav__link")]
+
+
+def test_the_table_of_contents_lists_only_the_parts(real_build: Build, sample_build: Build):
+    """Material repeats it in the navigation and the sidebar: the plan's headings, the roles,
+    the sessions and every report would make the page heavy and the list long on a phone."""
+    for build in (real_build, sample_build):
+        page = build.page(PRINTOUT_PAGE)
+        in_navigation = page.select_one(".md-nav--primary .md-nav--secondary")
+        in_sidebar = page.select_one(".md-sidebar--secondary .md-nav--secondary")
+        assert toc_labels(in_navigation) == PARTS
+        assert toc_labels(in_sidebar) == PARTS
