@@ -169,8 +169,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 page = files.get_file_from_path(download.page)
                 if page is not None:
                     files.append(File.generated(config, download.path, content=b""))
-                    jobs.append(PrintJob(page.url, download.path))
+                    jobs.append(PrintJob(page.url, download.path, self._continued_on(download.page, files)))
         return jobs
+
+    def _continued_on(self, page: str, files: Files) -> tuple[str, ...]:
+        """URLs of the pages that continue ``page`` (a printout's parts), printed into its PDF too."""
+        layout = next((layout for layout in self.printout_layouts.values() if layout.page(1) == page), None)
+        parts = [] if layout is None else [files.get_file_from_path(path) for path in layout.parts]
+        return tuple(part.url for part in parts if part is not None)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
