@@ -54,7 +54,7 @@ class PrintJob:
     """URL paths of the pages whose parts (``PART``) continue the page, in order."""
 
 
-PART = "article > .qcdc-printout-part"
+PART = "article .qcdc-printout-part"
 """What a continuing page adds to the page it continues; on that page, they follow its own parts."""
 
 # Fetches each continuing page and appends its parts after the last part of this

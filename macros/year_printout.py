@@ -6,12 +6,13 @@ is written twice. Fitted into one page, each part's headings go down under the
 part's own heading, and its anchors take the part's name as a prefix: two
 parts may use the same anchor (every report summary has "ket-qua").
 
-A page of the site should stay under 60 KiB of HTML, for cheap phones. The
-main page (part 1) holds everything but the summaries, and as many summaries
-as still fit; the others continue on numbered parts (``in-ca-nam/2/``, ``3/``…),
-each filled greedily, in order. The ``qcdc`` plugin lays the parts out once per
-build (``printout_layout``) and generates their pages; the whole-year PDF is
-the main page with every part appended (``macros.pdf``).
+A page of the site should stay under 60 KiB of HTML, for cheap phones. The main
+page (part 1) always holds what the plan fixes: the plan, the responsibilities and
+the dialogues. What grows with the year's reports, the deadline table and then the
+published summaries, stays on it as far as it fits, and continues in order on
+numbered parts (``in-ca-nam/2/``, ``3/``…), each filled greedily. The ``qcdc``
+plugin lays the parts out once per build (``printout_layout``) and generates their
+pages; the whole-year PDF is the main page with every part appended (``macros.pdf``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ search and table of contents, the QR code printed at the end): about 20 KiB toda
 so a few KiB are left for the navigation to grow."""
 TOC_LINE = 300
 """What a summary adds besides its own HTML: its line in a part's table of contents."""
+DEADLINES = "#bao-cao"
+"""Stands for the deadline table among the report ids of a page (never an id: ids have no '#')."""
 
 
 @dataclass(frozen=True)
@@ -46,12 +49,20 @@ class PrintoutLayout:
 
     school_year: str
     pages: tuple[tuple[str, ...], ...]
-    """Report ids per page, in the reports' order: the main page's first (perhaps
-    none), then each part's (at least one). Never empty."""
+    """What each page holds of what grows with the reports, in order: the deadline table
+    (``DEADLINES``), then summaries by report id. The main page's first (perhaps nothing),
+    then each part's (at least one). Never empty."""
 
     @property
     def count(self) -> int:
         return len(self.pages)
+
+    def has_deadlines(self, number: int) -> bool:
+        return DEADLINES in self.pages[number - 1]
+
+    def summaries(self, number: int) -> list[str]:
+        """Report ids of the summaries on page ``number``."""
+        return [key for key in self.pages[number - 1] if key != DEADLINES]
 
     def page(self, number: int) -> str:
         """Docs-relative path of page ``number`` (1 is the main page)."""
@@ -98,75 +109,76 @@ def fill_pages(costs: Sequence[int], budget: float, first_page_used: int) -> lis
 def printout_layout(
     renderer: Renderer, school_year: str, html_sizes: Callable[[list[str]], list[int]], budget: float = PAGE_BUDGET
 ) -> PrintoutLayout:
-    """Lay out the year's summaries on the printout's pages by the size of their HTML.
+    """Lay out the deadline table and the summaries on the printout's pages by the size of their HTML.
 
     ``html_sizes`` converts pieces of Markdown as the site does and measures each one's bytes.
     """
     alone = PrintoutLayout(school_year, ((),))
     published = _published(renderer, school_year)
-    if not published:
-        return alone
     # Measured without its list of parts (a few hundred bytes each): the budget's margin holds them.
-    main_page = year_printout(renderer, alone.page(1), alone)
+    fixed = year_printout(renderer, alone.page(1), alone)
+    deadlines = _deadlines(renderer, part_page(school_year, 2), school_year)
     summaries = [_summary(renderer, part_page(school_year, 2), school_year, report) for report in published]
-    main_size, *sizes = html_sizes([main_page, *summaries])
-    pages = fill_pages([size + TOC_LINE for size in sizes], budget, main_size)
-    return PrintoutLayout(school_year, tuple(tuple(published[index].id for index in page) for page in pages))
+    fixed_size, deadlines_size, *sizes = html_sizes([fixed, deadlines, *summaries])
+    costs = [deadlines_size, *(size + TOC_LINE for size in sizes)]
+    keys = [DEADLINES, *(report.id for report in published)]
+    pages = fill_pages(costs, budget, fixed_size)
+    return PrintoutLayout(school_year, tuple(tuple(keys[index] for index in page) for page in pages))
 
 
 def year_printout(renderer: Renderer, page: str, layout: PrintoutLayout) -> str:
-    """The Markdown of the main printout page ``page``: the whole year, with the summaries that fit."""
+    """The Markdown of the main printout page ``page``: the whole year, or as much as fits."""
     school_year = layout.school_year
-    plan = renderer.site.plan(school_year)
     return renderer.render(
         "year_printout.md.j2",
         page,
-        plan=plan,
         plan_document=nested(renderer.plan(page, school_year), 1),
         responsibilities=nested(renderer.responsibilities(page, school_year), 1, "trach-nhiem"),
         dialogues=nested(renderer.dialogues(page, school_year), 1, "doi-thoai"),
-        reports=nested(renderer.reports(page, school_year), 1, "bao-cao"),
-        summaries=_summaries(renderer, page, layout, 1),
         parts=_parts(renderer, layout),
-        pages=layout.count,
-        page_of=layout.page,
+        **_growing(renderer, page, layout, 1),
     )
 
 
 def year_printout_part(renderer: Renderer, page: str, layout: PrintoutLayout, number: int) -> str:
-    """The Markdown of part ``number`` (2, 3…) of the printout: the summaries that continue it."""
-    return renderer.render(
-        "year_printout_part.md.j2",
-        page,
-        number=number,
-        pages=layout.count,
-        summaries=_summaries(renderer, page, layout, number),
-        page_of=layout.page,
-    )
+    """The Markdown of part ``number`` (2, 3…) of the printout: the deadlines or summaries that continue it."""
+    return renderer.render("year_printout_part.md.j2", page, **_growing(renderer, page, layout, number))
+
+
+def _growing(renderer: Renderer, page: str, layout: PrintoutLayout, number: int) -> dict[str, object]:
+    """What page ``number`` shows of what grows with the reports, and how it finds the printout's other pages."""
+    reports = {report.id: report for report in _published(renderer, layout.school_year)}
+    return {
+        "plan": renderer.site.plan(layout.school_year),
+        "number": number,
+        "pages": layout.count,
+        "page_of": layout.page,
+        "deadlines": _deadlines(renderer, page, layout.school_year) if layout.has_deadlines(number) else None,
+        "summaries": [_summary(renderer, page, layout.school_year, reports[key]) for key in layout.summaries(number)],
+        "nothing_published": not reports,
+    }
 
 
 @dataclass(frozen=True)
 class _Part:
-    """What the main page says of a part: where it is and which summaries it holds."""
+    """What the main page says of a part: where it is and what it holds."""
 
     number: int
     page: str
-    first: ReportView
-    last: ReportView
-    count: int
+    deadlines: bool
+    summaries: list[ReportView]
 
 
 def _parts(renderer: Renderer, layout: PrintoutLayout) -> list[_Part]:
     reports = {report.id: report for report in _published(renderer, layout.school_year)}
     return [
-        _Part(number, layout.page(number), reports[ids[0]], reports[ids[-1]], len(ids))
-        for number, ids in enumerate(layout.pages[1:], start=2)
+        _Part(number, layout.page(number), layout.has_deadlines(number), [reports[key] for key in layout.summaries(number)])
+        for number in range(2, layout.count + 1)
     ]
 
 
-def _summaries(renderer: Renderer, page: str, layout: PrintoutLayout, number: int) -> list[Markup]:
-    reports = {report.id: report for report in _published(renderer, layout.school_year)}
-    return [_summary(renderer, page, layout.school_year, reports[report_id]) for report_id in layout.pages[number - 1]]
+def _deadlines(renderer: Renderer, page: str, school_year: str) -> Markup:
+    return nested(renderer.reports(page, school_year), 1, "bao-cao")
 
 
 def _summary(renderer: Renderer, page: str, school_year: str, report: ReportView) -> Markup:
