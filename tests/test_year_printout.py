@@ -19,8 +19,11 @@ from bs4 import BeautifulSoup
 from macros.data.loading import load_site_data
 from macros.data.models import SiteData
 from macros.year_printout import fill_pages, nested
-from tests.conftest import SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build
+from tests.built_site import LinkChecker, page_file
+from tests.conftest import SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build, serve_folder
 from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports, published_in_order
+from tests.test_accessibility import VIEWPORTS, axe_violations
+from tests.test_html_validity import FAILING, nu_html_checker
 
 PRINTOUT_PAGE = "2023-2024/in-ca-nam/"
 PAGE_LIMIT = 60 * 1024
@@ -269,6 +272,31 @@ def test_a_part_says_when_its_content_last_changed(fifty_build: Build):
     # (No "Sửa trang này" here: this data folder is outside the project's repository.)
     page = fifty_build.page(printout_pages(fifty_build)[1])
     assert page.select_one(".qcdc-page-facts time") is not None
+
+
+# --- Parts are pages like the others (the real and sample sites have none to check) ------------
+
+
+def test_the_pages_of_the_printout_are_valid_html_and_their_links_lead_somewhere(fifty_build: Build):
+    pages = printout_pages(fifty_build)
+    messages = nu_html_checker([str(page_file(fifty_build.site_dir, page)) for page in pages])
+    assert [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] in FAILING] == []
+    checker = LinkChecker(fifty_build)
+    assert [problem for page in pages for problem in checker.problems(page, fifty_build.page(page))] == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_pages_of_the_printout_meet_wcag_21_aa(browser, fifty_build: Build, viewport: str):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    found = {}
+    with serve_folder(fifty_build.site_dir) as server:
+        for path in printout_pages(fifty_build):
+            page.goto(urljoin(server, path), wait_until="networkidle")
+            if violations := axe_violations(page):
+                found[path] = violations
+    context.close()
+    assert found == {}
 
 
 # --- Laying the summaries out ----------------------------------------------------------------
