@@ -18,7 +18,7 @@ def define_env(env: Any) -> None:
     from .downloads import year_downloads
     from .markdown_text import escape
     from .rendering import Renderer
-    from .year_printout import year_printout as printout
+    from .year_printout import year_printout as printout, year_printout_part as printout_part
 
     plugin = env.conf.plugins.get("qcdc")
     if plugin is None or not hasattr(plugin, "site"):
@@ -76,8 +76,13 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def year_printout() -> str:
-        """The whole school year on one page, for print: plan, responsibilities, dialogues, reports."""
-        return printout(renderer, page_path(), page_year())
+        """The whole school year for print: plan, responsibilities, dialogues, reports, the summaries that fit."""
+        return printout(renderer, page_path(), plugin.printout_layouts[page_year()])
+
+    @env.macro
+    def year_printout_part() -> str:
+        """A part of the whole-year printout: the published summaries that continue it."""
+        return printout_part(renderer, page_path(), plugin.printout_layouts[page_year()], int(env.page.meta["printout_part"]))
 
     @env.macro
     def pdf_downloads() -> str:

@@ -16,6 +16,9 @@ class QcdcConfig(Config):
     report_page = options.Type(str, default="_bao-cao.md")
     """Page inside docs/ repeated for every published report of every school year."""
 
+    printout_part_page = options.Type(str, default="_in-ca-nam-phan.md")
+    """Page inside docs/ repeated for every part that continues a year's printout (in-ca-nam/2/, 3/…)."""
+
     today = options.Optional(options.Type(str))
     """Day the statuses are computed for (dd/mm/yyyy); default: $QCDC_TODAY, else today in Vietnam."""
 

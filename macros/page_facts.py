@@ -42,6 +42,7 @@ class PageSources:
     report_page: str
     edit_base: str | None
     current_year: str
+    printout_part_page: str = "_in-ca-nam-phan.md"
 
     def facts(self, src_uri: str, abs_src_path: str | None, meta: dict[str, Any]) -> PageFacts:
         source = Path(abs_src_path) if abs_src_path else self._template_of(src_uri, meta)
@@ -58,11 +59,13 @@ class PageSources:
         return str(name).replace("{school_year}", str(meta.get("school_year", ""))).replace("{current_year}", self.current_year)
 
     def _template_of(self, src_uri: str, meta: dict[str, Any]) -> Path | None:
-        """The Markdown a generated page is made from: a year page's or the report page's."""
+        """The Markdown a generated page is made from: a year page's, the report page's or the printout part's."""
         if "school_year" not in meta:
             return None
         if "report_id" in meta:
             return self.docs_dir / self.report_page
+        if "printout_part" in meta:
+            return self.docs_dir / self.printout_part_page
         try:
             return self.docs_dir / self.year_pages.strip("/") / PurePosixPath(src_uri).relative_to(meta["school_year"])
         except ValueError:
@@ -88,7 +91,9 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
 
 
-def page_sources(config: Any, data_dir: Path, year_pages: str, report_page: str, current_year: str) -> PageSources:
+def page_sources(
+    config: Any, data_dir: Path, year_pages: str, report_page: str, current_year: str, printout_part_page: str
+) -> PageSources:
     """The sources of a build's pages; git is read once here, for the whole build."""
     project_dir = Path(config.config_file_path).parent
     return PageSources(
@@ -100,4 +105,5 @@ def page_sources(config: Any, data_dir: Path, year_pages: str, report_page: str,
         report_page=report_page,
         edit_base=edit_base(config.repo_url, config.edit_uri),
         current_year=current_year,
+        printout_part_page=printout_part_page,
     )

@@ -5,6 +5,10 @@ Chromium (never a browser that Playwright downloads) prints each page with
 the site's own print stylesheet: A4, the page size and margins of ``@page``.
 Any request for another host is refused, so a PDF can only show what the site
 itself holds.
+
+A page may be continued on other pages (the whole-year printout's parts): their
+parts are appended to it in the browser before it is printed, so that its PDF
+holds everything in one file, numbered through.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,6 +50,43 @@ class PrintJob:
     """URL path of the page inside the site, e.g. ``2023-2024/ke-hoach/``."""
     pdf: str
     """Where the PDF is written, relative to the site folder."""
+    continued_on: tuple[str, ...] = ()
+    """URL paths of the pages whose parts (``PART``) continue the page, in order."""
+
+
+PART = "article .qcdc-printout-part"
+"""What a continuing page adds to the page it continues; on that page, they follow its own parts."""
+
+# Fetches each continuing page and appends its parts after the last part of this
+# one. Their links are made root-relative (a part's "../x/" is not the page's), or
+# kept as "#id" within their page, whose ids the printout keeps unique.
+_APPEND_PARTS = """async ([selector, urls]) => {
+    const counts = [];
+    let last = [...document.querySelectorAll(selector)].pop();
+    for (const url of urls) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}: ${url}`);
+        const source = new DOMParser().parseFromString(await response.text(), "text/html");
+        const base = new URL(response.url);
+        const parts = [...source.querySelectorAll(selector)];
+        for (const part of parts) {
+            for (const element of part.querySelectorAll("[href], [src]")) {
+                const name = element.hasAttribute("href") ? "href" : "src";
+                const target = new URL(element.getAttribute(name), base);
+                if (target.origin !== location.origin) continue;
+                const local = target.pathname === base.pathname && target.hash;
+                element.setAttribute(name, local ? target.hash : target.pathname + target.search + target.hash);
+            }
+            const copy = document.importNode(part, true);
+            last.after(copy);
+            last = copy;
+        }
+        counts.push(parts.length);
+    }
+    // Lay the page out now: the fonts the new text needs start loading, and fonts.ready waits for them.
+    document.body.getBoundingClientRect();
+    return counts;
+}"""
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -110,6 +151,7 @@ def print_in(browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_
                     response = page.goto(urljoin(base_url, job.page), wait_until="networkidle")
                     if response is None or not response.ok:
                         raise PdfError(f"Không mở được trang {job.page} để in PDF (HTTP {response and response.status}).")
+                    _append_continuations(page, base_url, job)
                     page.evaluate("document.fonts.ready.then(() => true)")
                     page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
                 except PlaywrightError as error:
@@ -118,3 +160,14 @@ def print_in(browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_
         finally:
             page.close()
     return written
+
+
+def _append_continuations(page: Page, base_url: str, job: PrintJob) -> None:
+    """Append the parts of the pages that continue ``job``'s page to it, as loaded in ``page``."""
+    if not job.continued_on:
+        return
+    urls = [urljoin(base_url, url) for url in job.continued_on]
+    counts = page.evaluate(_APPEND_PARTS, [PART, urls])
+    empty = [url for url, count in zip(job.continued_on, counts) if count == 0]
+    if empty:
+        raise PdfError(f"Trang {empty[0]} không có phần nào để in tiếp trang {job.page}.")

@@ -7,16 +7,20 @@ errors into a failed build and its school years into pages.
 from __future__ import annotations
 
 import logging
+import math
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
 from .config import QcdcConfig
@@ -32,11 +36,12 @@ from .qr import qr_svg
 from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .publications import publication_files
-from .rendering import attachment_path, report_page
+from .rendering import Renderer, attachment_path, report_page
 from .search_index import add_folded_fields
 from .template_cache import reuse_compiled_templates
 from .markdown_text import inline_html
 from .page_markup import repair_page_markup
+from .year_printout import PAGE_BUDGET, PrintoutLayout, printout_layout
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
 
@@ -61,6 +66,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.final_site_dir: Path | None = None
         self.warnings = _WarningCounter()
         self.print_jobs: list[PrintJob] = []
+        self.printout_layouts: dict[str, PrintoutLayout] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -86,21 +92,30 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             log.info(f"Cảnh báo dữ liệu: {warning}")
         self.last_update = last_data_change(self.data_dir)
         self.page_sources = page_sources(
-            config, self.data_dir, self.config.year_pages, self.config.report_page, self.current_year.school_year
+            config,
+            self.data_dir,
+            self.config.year_pages,
+            self.config.report_page,
+            self.current_year.school_year,
+            self.config.printout_part_page,
         )
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Repeat the year pages for every school year, and the report page for every published report."""
+        """Repeat the year pages for every school year, the report page for every published report,
+        and the printout's part page for every part a year's printout needs."""
         prefix = self.config.year_pages.strip("/") + "/"
         year_templates = [file for file in files if file.src_uri.startswith(prefix)]
         report_template = files.get_file_from_path(self.config.report_page)
-        for template in [*year_templates, report_template]:
+        part_template = files.get_file_from_path(self.config.printout_part_page)
+        for template in [*year_templates, report_template, part_template]:
             if template is not None:
                 files.remove(template)
         off_nav = {template.src_uri for template in year_templates if not _listed_in_nav(template)}
+        # Without the part page, nothing can continue the printout: it keeps every summary.
+        self.printout_layouts = self._printout_layouts(config, PAGE_BUDGET if part_template else math.inf)
         for year in self.site.years:
             for template in year_templates:
                 page_path = year.school_year + "/" + template.src_uri[len(prefix):]
@@ -120,10 +135,29 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                     files.append(page)
                 if report.record is not None and report.record.attachment:
                     files.append(self._attachment(config, year.school_year, report.record.attachment))
+            if part_template is not None:
+                for part in self._printout_parts(config, part_template, self.printout_layouts[year.school_year]):
+                    files.append(part)
         for file in publication_files(self.site, self.today, self.data_dir, self.page_sources.history, config, files):
             files.append(file)
         self.print_jobs = self._pdf_placeholders(files, config) if self.pdf_enabled else []
         return files
+
+    def _printout_layouts(self, config: MkDocsConfig, budget: float) -> dict[str, PrintoutLayout]:
+        """Every year's printout laid out on its pages, by the HTML size of what they hold."""
+        renderer = Renderer(self.site, self.today, self.last_update)
+        html_sizes = _html_sizes(config)
+        return {year.school_year: printout_layout(renderer, year.school_year, html_sizes, budget) for year in self.site.years}
+
+    def _printout_parts(self, config: MkDocsConfig, template: File, layout: PrintoutLayout) -> list[File]:
+        """The pages that continue a year's printout, outside the navigation like the report pages."""
+        parts = []
+        for number, path in enumerate(layout.parts, start=2):
+            meta = {"school_year": layout.school_year, "printout_part": str(number), "printout_parts": str(layout.count)}
+            page = File.generated(config, path, content=_with_meta(template.content_string, **meta))
+            page.inclusion = InclusionLevel.NOT_IN_NAV
+            parts.append(page)
+        return parts
 
     @property
     def pdf_enabled(self) -> bool:
@@ -138,8 +172,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 page = files.get_file_from_path(download.page)
                 if page is not None:
                     files.append(File.generated(config, download.path, content=b""))
-                    jobs.append(PrintJob(page.url, download.path))
+                    jobs.append(PrintJob(page.url, download.path, self._continued_on(download.page, files)))
         return jobs
+
+    def _continued_on(self, page: str, files: Files) -> tuple[str, ...]:
+        """URLs of the pages that continue ``page`` (a printout's parts), printed into its PDF too."""
+        layout = next((layout for layout in self.printout_layouts.values() if layout.page(1) == page), None)
+        parts = [] if layout is None else [files.get_file_from_path(path) for path in layout.parts]
+        return tuple(part.url for part in parts if part is not None)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
@@ -171,6 +211,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             # text from the data in it is shown as text.
             page.meta["title"] = page.title = inline_html(page.title)
         return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # A page may keep its deeper headings out of its table of contents (front matter
+        # toc_depth, as the toc extension's option but per page): Material repeats the
+        # table in the navigation and the sidebar, which weighs on long pages.
+        if "toc_depth" in page.meta:
+            _cut_toc(page.toc, int(page.meta["toc_depth"]))
+        return html
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav: Navigation):
         """When the page's content last changed, and where its data is edited (overrides/partials/qcdc-page-facts.html)."""
@@ -246,6 +294,33 @@ def _listed_in_nav(template: File) -> bool:
     """Whether a year page goes into the navigation (its current year's); ``in_nav: false`` in its
     front matter keeps it out, for a page that the navigation reaches another way."""
     return get_data(template.content_string)[1].get("in_nav", True) is not False
+
+
+_CUT = "<!-- qcdc: cut -->"
+"""Between pieces of Markdown converted together: kept as is in the HTML (data text is escaped, never this)."""
+
+
+def _html_sizes(config: MkDocsConfig) -> Callable[[list[str]], list[int]]:
+    """Bytes of the HTML that the site's Markdown extensions make of each of some pieces of Markdown.
+
+    The pieces are converted as one document: a conversion per piece would cost a third more.
+    """
+    converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def sizes(pieces: list[str]) -> list[int]:
+        html = converter.reset().convert(f"\n\n{_CUT}\n\n".join(pieces))
+        return [len(piece.encode()) for piece in html.split(_CUT)]
+
+    return sizes
+
+
+def _cut_toc(links: list[AnchorLink], depth: int) -> None:
+    """Keep the headings of levels 1 to ``depth`` in a table of contents."""
+    for link in links:
+        if link.level >= depth:
+            link.children = []
+        else:
+            _cut_toc(link.children, depth)
 
 
 def _in_year(item: object, years: set[str]) -> bool:

@@ -70,6 +70,11 @@ class Pdf:
             for word in BeautifulSoup(xhtml, "html.parser").find_all("word")
         ]
 
+    def links(self) -> list[str]:
+        """The address of every link of the file, page after page."""
+        rows = _run("pdfinfo", "-url", str(self.path)).splitlines()[1:]
+        return [row.split()[2] for row in rows if row.strip()]
+
     def fonts(self) -> list[tuple[str, bool]]:
         """Every font of the file: its name, and whether it is embedded."""
         rows = _run("pdffonts", str(self.path)).splitlines()[2:]

@@ -12,6 +12,7 @@ text that never runs and never becomes a link.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -205,12 +206,16 @@ def test_markup_in_data_adds_no_script_handler_style_or_link_to_any_page(
     hostile_sample: tuple[Path, Build], sample_build: Build
 ) -> None:
     _, build = hostile_sample
-    pages = html_pages(build.site_dir)
-    assert pages == html_pages(sample_build.site_dir)
+    pages, clean_pages = html_pages(build.site_dir), html_pages(sample_build.site_dir)
+    # Longer texts may carry the whole-year printout's summaries over to parts (pages of at most
+    # 60 KiB): those are compared with a clean page as deep in the site, for the theme's own elements.
+    extra = [path for path in pages if path not in clean_pages]
+    assert set(clean_pages) <= set(pages) and all(re.fullmatch(r"\d{4}-\d{4}/in-ca-nam/\d+/", path) for path in extra), extra
+    as_deep = "2023-2024/bao-cao/bao-cao-quy-1/"
     checker = LinkChecker(build)
     found = []
     for path in pages:
-        page, clean = parse_page(build.site_dir, path), parse_page(sample_build.site_dir, path)
+        page, clean = parse_page(build.site_dir, path), parse_page(sample_build.site_dir, path if path in clean_pages else as_deep)
         for tag in ("script", "style", "img", "iframe", "object", "embed"):
             if [str(element) for element in page.find_all(tag)] != [str(element) for element in clean.find_all(tag)]:
                 found.append(f"/{path}: <{tag}> elements differ from the clean sample's")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
 from macros.pdf import CHROMIUM, PdfError, PrintJob, print_in, print_pages
-from tests.built_site import html_pages
+from tests.built_site import html_pages, page_file
 from tests.conftest import REAL_DATA, SAMPLE, SAMPLE_DAY, Build, require_tool, run_mkdocs_build
+from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports
 from tests.pdf_files import POINTS_PER_MM, Pdf, missing_tools
 
 REAL_URL = "https://truong.example.edu.vn/qcdc/"
@@ -58,6 +59,26 @@ def sample_pdfs(printing, tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build_with_pdfs(
         tmp_path_factory.mktemp("sample-pdf") / "site", SAMPLE_URL, SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today=SAMPLE_DAY
     )
+
+
+@pytest.fixture(scope="module")
+def fifty_pdfs(printing, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The sample site with 50 published summaries: its printout continues on parts."""
+    data = fifty_published_reports(tmp_path_factory.mktemp("fifty-data") / "data")
+    return build_with_pdfs(
+        tmp_path_factory.mktemp("fifty-pdf") / "site", SAMPLE_URL, data, config=SAMPLE / "mkdocs.yml", today=SAMPLE_DAY
+    )
+
+
+def printout_parts(build: Build) -> list[str]:
+    """URL paths of the pages that continue the printout, in order."""
+    links = build.page(PRINTOUT_PAGE).select(".qcdc-printout-pages a[href]")
+    return [urljoin("https://site/" + PRINTOUT_PAGE, link["href"]).removeprefix("https://site/") for link in links]
+
+
+def first_heading(build: Build, url_path: str) -> str:
+    """The text of the first section heading of a page, as printed."""
+    return " ".join(build.page(url_path).select_one("article h2").get_text(" ").replace("¶", "").split())
 
 
 @pytest.fixture(scope="module")
@@ -209,14 +230,77 @@ def test_pages_after_the_plan_are_numbered_at_the_bottom(sample_pdfs: Build):
     assert last[-1] == f"Trang {pdf.page_count}/{pdf.page_count}"
 
 
-def test_no_page_ends_with_a_heading(sample_pdfs: Build):
+@pytest.mark.parametrize("site", ["sample_pdfs", "fifty_pdfs"])
+def test_no_page_ends_with_a_heading(site: str, request):
     """A heading is kept with the text it introduces."""
-    pdf = Pdf(sample_pdfs.site_dir / PRINTOUT_PDF)
-    page = sample_pdfs.page(PRINTOUT_PAGE)
-    headings = {" ".join(h.get_text(" ").replace("¶", "").split()) for h in page.select("article h2, article h3, article h4")}
+    build: Build = request.getfixturevalue(site)
+    pdf = Pdf(build.site_dir / PRINTOUT_PDF)
+    headings = {
+        " ".join(h.get_text(" ").replace("¶", "").split())
+        for url_path in [PRINTOUT_PAGE, *printout_parts(build)]
+        for h in build.page(url_path).select("article h2, article h3, article h4")
+    }
     for number in range(1, pdf.page_count + 1):
         lines = [line for line in pdf.lines(number) if not line.startswith("Trang ")]
         assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
+
+
+def test_the_whole_year_pdf_holds_the_parts_that_continue_the_page(fifty_pdfs: Build):
+    """One file for the notice board: the main page, then every part, each on a new sheet."""
+    parts = printout_parts(fifty_pdfs)
+    assert len(parts) >= 2
+    pdf = Pdf(fifty_pdfs.site_dir / PRINTOUT_PDF)
+    assert_a4(pdf)
+    assert_no_blank_page(pdf)
+    text = pdf.text()
+    assert text.index(MOTTO) < text.index("Báo cáo: hạn nộp và tình trạng")
+    positions = [text.find(SUMMARY_MARK.format(number=number) + ".") for number in range(1, PUBLISHED + 1)]
+    assert -1 not in positions and positions == sorted(positions), "a summary is missing or out of order"
+    for number in (1, PUBLISHED):
+        assert text.count(SUMMARY_MARK.format(number=number) + ".") == 1
+    first_lines = [pdf.lines(number)[0] for number in range(1, pdf.page_count + 1)]
+    for url_path in parts:
+        assert first_heading(fifty_pdfs, url_path) in first_lines, url_path
+    # The way between the parts is for the screen.
+    for screen_only in ["Bản in dài nên được chia", "Các tóm tắt tiếp theo:", "Hết bản in"]:
+        assert screen_only not in text
+    assert pdf.lines(pdf.page_count)[-1] == f"Trang {pdf.page_count}/{pdf.page_count}"
+    assert pdf.qr_codes(pdf.page_count) == [SAMPLE_URL + PRINTOUT_PAGE]
+    # Every part offers the file too.
+    for url_path in parts:
+        links = [urljoin("https://site/" + url_path, a["href"]) for a in fifty_pdfs.page(url_path).select(".qcdc-downloads a")]
+        assert "https://site/" + PRINTOUT_PDF in links
+
+
+def test_the_links_of_the_appended_parts_still_lead_to_their_pages(fifty_pdfs: Build):
+    """A part's links are relative to the part's address: appended to the main page, they are resolved first."""
+    links = Pdf(fifty_pdfs.site_dir / PRINTOUT_PDF).links()
+    targets = {urlsplit(link).path.lstrip("/") for link in links}
+    assert "2023-2024/bao-cao/" in targets  # "Tất cả báo cáo năm học …" below every summary
+    for link in links:
+        address = urlsplit(link)
+        file = page_file(fifty_pdfs.site_dir, unquote(address.path).lstrip("/"))
+        assert file.is_file(), link
+        if address.fragment:
+            assert f'id="{address.fragment}"' in file.read_text(encoding="utf-8"), link
+
+
+def test_a_part_printed_by_itself_starts_on_its_first_sheet(printing, browser, fifty_pdfs: Build, tmp_path: Path):
+    part = printout_parts(fifty_pdfs)[0]
+    [written] = print_in(browser, fifty_pdfs.site_dir, [PrintJob(part, "part.pdf")], tmp_path)
+    pdf = Pdf(written)
+    assert_a4(pdf)
+    assert_no_blank_page(pdf)
+    first_sheet = pdf.lines(1)
+    assert first_sheet[0].startswith("DỮ LIỆU MẪU")
+    assert first_heading(fifty_pdfs, part) in first_sheet[:4]
+    assert pdf.qr_codes(pdf.page_count) == [SAMPLE_URL + part]
+
+
+def test_a_continuation_without_parts_to_append_fails_the_print(printing, browser, real_build: Build, tmp_path: Path):
+    job = PrintJob(PRINTOUT_PAGE, "in-ca-nam.pdf", continued_on=("van-ban/",))
+    with pytest.raises(PdfError, match="Trang van-ban/ không có phần nào để in tiếp trang 2023-2024/in-ca-nam/"):
+        print_in(browser, real_build.site_dir, [job], tmp_path)
 
 
 # --- Downloads ---------------------------------------------------------------------------
