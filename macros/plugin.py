@@ -10,11 +10,9 @@ import logging
 import math
 import shutil
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -146,8 +144,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def _printout_layouts(self, config: MkDocsConfig, budget: float) -> dict[str, PrintoutLayout]:
         """Every year's printout laid out on its pages, by the HTML size of what they hold."""
         renderer = Renderer(self.site, self.today, self.last_update)
-        html_sizes = _html_sizes(config)
-        return {year.school_year: printout_layout(renderer, year.school_year, html_sizes, budget) for year in self.site.years}
+        return {year.school_year: printout_layout(renderer, year.school_year, budget=budget) for year in self.site.years}
 
     def _printout_parts(self, config: MkDocsConfig, template: File, layout: PrintoutLayout) -> list[File]:
         """The pages that continue a year's printout, outside the navigation like the report pages."""
@@ -294,24 +291,6 @@ def _listed_in_nav(template: File) -> bool:
     """Whether a year page goes into the navigation (its current year's); ``in_nav: false`` in its
     front matter keeps it out, for a page that the navigation reaches another way."""
     return get_data(template.content_string)[1].get("in_nav", True) is not False
-
-
-_CUT = "<!-- qcdc: cut -->"
-"""Between pieces of Markdown converted together: kept as is in the HTML (data text is escaped, never this)."""
-
-
-def _html_sizes(config: MkDocsConfig) -> Callable[[list[str]], list[int]]:
-    """Bytes of the HTML that the site's Markdown extensions make of each of some pieces of Markdown.
-
-    The pieces are converted as one document: a conversion per piece would cost a third more.
-    """
-    converter = Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def sizes(pieces: list[str]) -> list[int]:
-        html = converter.reset().convert(f"\n\n{_CUT}\n\n".join(pieces))
-        return [len(piece.encode()) for piece in html.split(_CUT)]
-
-    return sizes
 
 
 def _cut_toc(links: list[AnchorLink], depth: int) -> None:
