@@ -13,14 +13,17 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.data.loading import load_site_data
 from macros.data.models import SiteData
-from macros.year_printout import fill_pages, nested
+from macros.data.status import resolve_today
+from macros.rendering import Renderer
+from macros.year_printout import estimated_html_sizes, fill_pages, nested, printout_layout
 from tests.built_site import LinkChecker, page_file
-from tests.conftest import SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build, serve_folder
+from tests.conftest import REAL_DATA, SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build, serve_folder
 from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports, published_in_order
 from tests.test_accessibility import VIEWPORTS, axe_violations
 from tests.test_html_validity import FAILING, nu_html_checker
@@ -159,6 +162,25 @@ def test_the_table_of_contents_lists_only_the_parts(real_build: Build, sample_bu
         in_sidebar = page.select_one(".md-sidebar--secondary .md-nav--secondary")
         assert toc_labels(in_navigation) == PARTS
         assert toc_labels(in_sidebar) == PARTS
+
+
+@pytest.mark.parametrize("data", [REAL_DATA, SAMPLE / "data"], ids=["real", "sample"])
+def test_the_layout_estimates_each_piece_above_the_html_that_mkdocs_makes_of_it(data: Path, fifty_data: Path):
+    from mkdocs.config import load_config
+
+    config = load_config(str(SAMPLE / "mkdocs.yml"))
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    pieces: list[str] = []
+    for folder in (data, fifty_data):
+        site = load_site_data(folder)
+        renderer = Renderer(site, resolve_today(SAMPLE_DAY), None)
+        for year in site.years:
+            printout_layout(renderer, year.school_year, lambda chunk: pieces.extend(chunk) or [0] * len(chunk))
+
+    for piece, estimate in zip(pieces, estimated_html_sizes(pieces)):
+        actual = len(converter.reset().convert(piece).encode())
+        # Over, so that no page passes the budget; by little, so that pages are not cut short.
+        assert actual <= estimate <= 1.3 * actual, piece[:80]
 
 
 def test_the_real_printout_stays_under_60_kib(real_build: Build):
