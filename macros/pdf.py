@@ -89,6 +89,17 @@ _APPEND_PARTS = """async ([selector, urls]) => {
 }"""
 
 
+# A reader of the PDF follows its links to the published site, not to the server that printed it.
+# Links inside the page itself stay as they are: they jump within the PDF.
+_PUBLIC_LINKS = """([local, published]) => {
+    for (const link of document.querySelectorAll("a[href]")) {
+        if (!link.getAttribute("href").startsWith("#") && link.href.startsWith(local)) {
+            link.href = published + link.href.slice(local.length);
+        }
+    }
+}"""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -111,11 +122,16 @@ def serve_folder(
 
 
 def print_pages(
-    site_dir: Path, jobs: Iterable[PrintJob], output_dir: Path | None = None, chromium: Path = CHROMIUM
+    site_dir: Path,
+    jobs: Iterable[PrintJob],
+    output_dir: Path | None = None,
+    chromium: Path = CHROMIUM,
+    public_url: str | None = None,
 ) -> list[Path]:
     """Print every job's page of the site in ``site_dir`` to its PDF; returns the PDFs written.
 
-    The PDFs go into the site itself unless ``output_dir`` says otherwise.
+    The PDFs go into the site itself unless ``output_dir`` says otherwise. Their links to the
+    site's pages lead to ``public_url`` (the site's published address) when it is given.
     """
     if not chromium.exists():
         raise PdfError(f"Không tìm thấy trình duyệt Chromium tại {chromium} để in PDF (Debian: apt-get install chromium).")
@@ -126,12 +142,14 @@ def print_pages(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
-            return print_in(browser, site_dir, jobs, output_dir)
+            return print_in(browser, site_dir, jobs, output_dir, public_url)
         finally:
             browser.close()
 
 
-def print_in(browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_dir: Path | None = None) -> list[Path]:
+def print_in(
+    browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_dir: Path | None = None, public_url: str | None = None
+) -> list[Path]:
     """``print_pages`` in a browser that is already running (the tests share theirs)."""
     from playwright.sync_api import Error as PlaywrightError
 
@@ -152,6 +170,8 @@ def print_in(browser: Browser, site_dir: Path, jobs: Iterable[PrintJob], output_
                     if response is None or not response.ok:
                         raise PdfError(f"Không mở được trang {job.page} để in PDF (HTTP {response and response.status}).")
                     _append_continuations(page, base_url, job)
+                    if public_url:
+                        page.evaluate(_PUBLIC_LINKS, [base_url, public_url])
                     page.evaluate("document.fonts.ready.then(() => true)")
                     page.pdf(path=str(target), format="A4", prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
                 except PlaywrightError as error:

@@ -257,7 +257,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         if not self.print_jobs:
             return
         try:
-            print_pages(Path(config.site_dir), self.print_jobs)
+            print_pages(Path(config.site_dir), self.print_jobs, public_url=config.site_url)
         except PdfError as error:
             raise PluginError(str(error)) from None
         log.info(f"Đã in {len(self.print_jobs)} tệp PDF để tải về.")
