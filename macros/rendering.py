@@ -37,7 +37,7 @@ UNKNOWN = "chưa rõ"
 # Status is said in words, with an icon beside it: never by colour alone.
 REPORT_STATUS_LABELS = {
     ReportStatus.UPCOMING: ("○", "Chưa đến hạn"),
-    ReportStatus.DUE_SOON: ("⏳", "Sắp đến hạn"),
+    ReportStatus.DUE_SOON: ("◔", "Sắp đến hạn"),  # not ⏳: an emoji, blank where no emoji font prints it
     ReportStatus.OVERDUE: ("✖", "Đã quá hạn, chưa công bố"),
     ReportStatus.NO_DEADLINE: ("–", "Kế hoạch chưa nêu hạn nộp"),
     ReportStatus.ON_TIME: ("✔", "Đã nộp đúng hạn"),
@@ -54,7 +54,7 @@ COMPLIANCE_LABELS = {
 SESSION_STATUS_LABELS = {
     "planned": ("○", "Dự kiến"),
     "held": ("✔", "Đã tổ chức"),
-    "postponed": ("⏸", "Hoãn"),
+    "postponed": ("‖", "Hoãn"),  # not ⏸: an emoji, blank where no emoji font prints it
     "cancelled": ("✖", "Hủy"),
 }
 REPORT_KIND_LABELS = {"quy": "Báo cáo quý", "6-thang": "Báo cáo 6 tháng", "9-thang": "Báo cáo 9 tháng", "nam": "Báo cáo năm", "dot-xuat": "Báo cáo đột xuất"}

@@ -362,6 +362,21 @@ def test_every_printed_page_ends_with_its_qr_code(every_page: dict[str, Pdf]):
         assert pdf.qr_codes(pdf.page_count) == [urljoin(site_url, url_path)], url_path
 
 
+def test_every_status_icon_prints(every_page: dict[str, Pdf], request):
+    # The words say the status; the icon beside them must not print as a gap (an emoji
+    # does, where the printing machine has no emoji font).
+    build: Build = request.getfixturevalue(f"{request.node.callspec.params['every_page']}_build")
+    printed = 0
+    for url_path, pdf in every_page.items():
+        if url_path == "404.html":
+            continue
+        icons = {icon.get_text() for icon in build.page(url_path).select(".qcdc-badge > span[aria-hidden]")}
+        for icon in icons:
+            assert icon in pdf.text(), (url_path, icon)
+            printed += 1
+    assert printed
+
+
 # --- The print stylesheet in the browser -------------------------------------------------
 
 

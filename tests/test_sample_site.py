@@ -54,7 +54,7 @@ def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_bui
     assert "ít nhất 6 tháng/lần. — ✔ Đạt" in duties
     assert "ít nhất 3 tháng/lần. — ✖ Chưa đạt" in duties
     reports = section(sample_build, "", "tinh-trang-bao-cao")
-    for expected in ["Báo cáo Quý I — ✔ Đã nộp đúng hạn", "Báo cáo 6 tháng — ⚠ Nộp muộn", "Báo cáo năm học 2023-2024 — ⏳ Sắp đến hạn"]:
+    for expected in ["Báo cáo Quý I — ✔ Đã nộp đúng hạn", "Báo cáo 6 tháng — ⚠ Nộp muộn", "Báo cáo năm học 2023-2024 — ◔ Sắp đến hạn"]:
         assert expected in reports
     icons = sample_build.page("").select(".qcdc-badge [aria-hidden=true]")
     assert icons, "the icon is decoration beside the words, hidden from screen readers"
@@ -72,7 +72,7 @@ def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
     assert "Ý kiến: Khi nào sửa mái phòng lớp Lá 2? Trả lời: Hoàn thành trước ngày 30/11/2023." in held
     assert "Sửa mái phòng lớp Lá 2 — Phó Hiệu trưởng, hạn 30/11/2023; đã xong" in held
     postponed = section(sample_build, YEAR + "doi-thoai/", "gap-mat-cha-me-hk2")
-    assert "Trạng thái: ⏸ Hoãn" in postponed and "Hoãn vì trùng lịch" in postponed
+    assert "Trạng thái: ‖ Hoãn" in postponed and "Hoãn vì trùng lịch" in postponed
     planned = section(sample_build, YEAR + "doi-thoai/", "doi-thoai-dau-nam-2024")
     assert "Trạng thái: ○ Dự kiến" in planned and "Giờ: 08:00 (giờ Việt Nam)" in planned
 
@@ -101,7 +101,7 @@ def test_reports_index_is_one_table_row_per_report_with_status_dates_and_summary
     assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-nam") == {
         "Báo cáo": "Báo cáo năm học 2023-2024",
         "Hạn nộp": "trước ngày 20 tháng 6 năm 2024",
-        "Tình trạng": "⏳ Sắp đến hạn (còn 5 ngày)",
+        "Tình trạng": "◔ Sắp đến hạn (còn 5 ngày)",
         "Ngày nộp, nơi nhận": "chưa công bố",
         "Tóm tắt": "chưa công bố",
     }
