@@ -42,7 +42,7 @@ class PageSources:
     report_page: str
     edit_base: str | None
     current_year: str
-    printout_part_page: str = "_in-ca-nam-phan.md"
+    printout_part_page: str
 
     def facts(self, src_uri: str, abs_src_path: str | None, meta: dict[str, Any]) -> PageFacts:
         source = Path(abs_src_path) if abs_src_path else self._template_of(src_uri, meta)

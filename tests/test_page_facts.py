@@ -132,6 +132,7 @@ def test_page_sources_read_a_single_data_file_and_pages_made_by_other_means(proj
     sources = PageSources(
         history=read_history(project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
         year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", current_year="2023-2024",
+        printout_part_page="_in-ca-nam-phan.md",
     )
     # One file written without brackets is one file, not a list of letters.
     single = sources.facts("tiep-cong-dan.md", str(project / "docs" / "tiep-cong-dan.md"),
