@@ -43,7 +43,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from macros.publications.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.built_site import html_pages, page_file  # noqa: E402
 from tests.lighthouse import serve_compressed  # noqa: E402
 

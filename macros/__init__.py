@@ -11,14 +11,14 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
-    from .change_history import change_history as history_page
+    from .publications.change_history import change_history as history_page
     from .data.status import year_reports
-    from .publication_macros import define_publication_macros
-    from .record_templates import example_records_file
-    from .downloads import year_downloads
-    from .markdown_text import escape
-    from .rendering import Renderer
-    from .year_printout import year_printout as printout, year_printout_part as printout_part
+    from .plugin.publication_macros import define_publication_macros
+    from .commands.record_templates import example_records_file
+    from .publications.downloads import year_downloads
+    from .pages.markdown_text import escape
+    from .pages.rendering import Renderer
+    from .pages.year_printout import year_printout as printout, year_printout_part as printout_part
 
     plugin = env.conf.plugins.get("qcdc")
     if plugin is None or not hasattr(plugin, "site"):
@@ -105,7 +105,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def change_history() -> str:
         """The commits that changed the data folder, newest first (read from git at build time)."""
-        return history_page(renderer, page_path(), plugin.page_sources)
+        return history_page(renderer, page_path(), plugin.page_sources.history, plugin.page_sources.data_dir)
 
     @env.macro
     def record_template(file_name: str) -> str:

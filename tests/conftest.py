@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from macros.data.loading import load_site_data
 from macros.data.models import Plan, SiteData
 # The browser tests run Chromium as the PDF command does, and serve sites with its server.
-from macros.pdf import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from macros.publications.pdf import CHROMIUM, CHROMIUM_ARGS, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.pdf import CHROMIUM_ARGS, serve_folder
+from macros.publications.pdf import CHROMIUM_ARGS, serve_folder
 from tests.built_site import html_pages
 from tests.node_tools import LIGHTHOUSE
 

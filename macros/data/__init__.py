@@ -1,1 +1,6 @@
-"""The data layer: models, loading, checks. Plain Python; never imports MkDocs."""
+"""The domain: the data models, loading and checking the data folder, the rules that compute
+statuses and duties, and the git history of the data.
+
+Plain Python on pydantic and PyYAML. It imports nothing else of ``macros`` and never MkDocs,
+so the checks, the commands and the site all read the same rules.
+"""

@@ -7,16 +7,13 @@ editor sees every mistake of a run at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
+from .loaded_files import Loaded, YearFiles
 from .models import LegalDocument, LegalDocumentsFile, Plan, School
 from .records import check_year_records
 from .yaml_source import Location, SourceFile
 
-if TYPE_CHECKING:
-    from .loading import Loaded, YearFiles
 
 
 def check_site(

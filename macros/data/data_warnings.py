@@ -6,16 +6,13 @@ is told, the build goes on.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .dates import format_date
 from .errors import DataProblem
 from .findings import problem
+from .loaded_files import YearFiles
 from .models import LegalDocument, Plan
 from .status import add_months, held_dates
 
-if TYPE_CHECKING:
-    from .loading import YearFiles
 
 
 def data_warnings(documents: list[LegalDocument], years: list[YearFiles]) -> list[DataProblem]:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_site
+from .data_warnings import data_warnings
 from .errors import DataError, DataProblem
+from .loaded_files import M, Loaded, YearFiles
 from .messages import problems_from_validation
 from .models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School, SchoolYear, SiteData
 from .placeholders import unfilled_blanks
 from .privacy import personal_data_problems
-from .data_warnings import data_warnings
 from .yaml_source import SourceFile, read_yaml
 
 SCHOOL_FILE = "school.yml"
@@ -25,34 +24,6 @@ DIALOGUES_FILE = "dialogues.yml"
 REPORTS_FILE = "reports.yml"
 RECEPTION_FILE = "reception.yml"
 ATTACHMENTS_FOLDER = "files"
-
-M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Loaded(Generic[M]):
-    """A validated model and the file it came from (for the lines of later messages)."""
-
-    model: M
-    source: SourceFile
-
-
-@dataclass(frozen=True)
-class YearFiles:
-    folder: Path
-    plan: Loaded[Plan]
-    dialogues: Loaded[DialoguesFile] | None
-    reports: Loaded[ReportsFile] | None
-    reception: Loaded[Reception] | None
-
-    def school_year(self) -> SchoolYear:
-        return SchoolYear(
-            plan=self.plan.model,
-            dialogues=self.dialogues.model.sessions if self.dialogues else None,
-            reports=self.reports.model.reports if self.reports else None,
-            reception=self.reception.model if self.reception else None,
-        )
-
 
 def load_site_data(data_dir: Path) -> SiteData:
     """Read and check every data file under ``data_dir``; raise ``DataError`` listing all problems.

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
-
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
+from .loaded_files import YearFiles
 from .models import DialogueSession, Plan, Reception, ReportRecord
 from .yaml_source import Location, SourceFile
 
-if TYPE_CHECKING:
-    from .loading import YearFiles
 
 ATTACHMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png"}
 

@@ -1,0 +1,335 @@
+"""The MkDocs glue: load the data once per build, make the year pages, publish safely.
+
+The data layer (``macros.data``) knows nothing of MkDocs; this module turns its
+errors into a failed build and its school years into pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.meta import get_data
+
+from ..data.current_year import resolve_current_year
+from ..data.errors import DataError
+from ..data.history import last_data_change
+from ..data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
+from ..data.models import SchoolYear, SiteData
+from ..data.status import resolve_today, year_reports
+from ..pages.markdown_text import inline_html
+from ..pages.qr import qr_svg
+from ..pages.rendering import Renderer, attachment_path, report_page
+from ..pages.year_printout import PAGE_BUDGET, PrintoutLayout, printout_layout
+from ..publications.downloads import year_downloads
+from ..publications.pdf import PdfError, PrintJob, print_pages
+from .config import QcdcConfig
+from .live_reload import reload_code_before_rebuilds
+from .page_facts import page_sources
+from .page_markup import repair_page_markup
+from .search_index import add_folded_fields
+from .site_files import publication_files
+from .template_cache import reuse_compiled_templates
+
+log = logging.getLogger("mkdocs.plugins.qcdc")
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class QcdcPlugin(BasePlugin[QcdcConfig]):
+    site: SiteData
+    today: date
+    current_year: SchoolYear
+    last_update: date | None
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.final_site_dir: Path | None = None
+        self.warnings = _WarningCounter()
+        self.print_jobs: list[PrintJob] = []
+        self.printout_layouts: dict[str, PrintoutLayout] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # Before mkdocs-macros' on_config, which defines the macros that read self.site.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        try:
+            self.site = load_site_data(self.data_dir)
+            self.today = resolve_today(self.config.today)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        except ValueError as error:
+            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        try:
+            self.current_year = resolve_current_year(self.site, self.config.current_year)
+        except ValueError as error:
+            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
+        log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
+        for warning in self.site.warnings:
+            # Info, not warning: odd official dates must not fail a --strict build.
+            log.info(f"Cảnh báo dữ liệu: {warning}")
+        self.last_update = last_data_change(self.data_dir)
+        self.page_sources = page_sources(
+            config,
+            self.data_dir,
+            self.config.year_pages,
+            self.config.report_page,
+            self.current_year.school_year,
+            self.config.printout_part_page,
+        )
+        if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
+            self._stage(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Repeat the year pages for every school year, the report page for every published report,
+        and the printout's part page for every part a year's printout needs."""
+        prefix = self.config.year_pages.strip("/") + "/"
+        year_templates = [file for file in files if file.src_uri.startswith(prefix)]
+        report_template = files.get_file_from_path(self.config.report_page)
+        part_template = files.get_file_from_path(self.config.printout_part_page)
+        for template in [*year_templates, report_template, part_template]:
+            if template is not None:
+                files.remove(template)
+        off_nav = {template.src_uri for template in year_templates if not _listed_in_nav(template)}
+        # Without the part page, nothing can continue the printout: it keeps every summary.
+        self.printout_layouts = self._printout_layouts(config, PAGE_BUDGET if part_template else math.inf)
+        for year in self.site.years:
+            for template in year_templates:
+                page_path = year.school_year + "/" + template.src_uri[len(prefix):]
+                content = _with_meta(template.content_string, school_year=year.school_year)
+                page = File.generated(config, page_path, content=content)
+                if year.school_year != self.current_year.school_year or template.src_uri in off_nav:
+                    # Other years stay at their addresses, reached through the year switcher:
+                    # the navigation shows one year however many the archive holds.
+                    page.inclusion = InclusionLevel.NOT_IN_NAV
+                files.append(page)
+            for report in year_reports(year, self.today):
+                if report.published and report_template is not None:
+                    content = _with_meta(report_template.content_string, school_year=year.school_year, report_id=report.id)
+                    page = File.generated(config, report_page(year.school_year, report.id), content=content)
+                    # One page per report, reached from its year's report index: the navigation stays short.
+                    page.inclusion = InclusionLevel.NOT_IN_NAV
+                    files.append(page)
+                if report.record is not None and report.record.attachment:
+                    files.append(self._attachment(config, year.school_year, report.record.attachment))
+            if part_template is not None:
+                for part in self._printout_parts(config, part_template, self.printout_layouts[year.school_year]):
+                    files.append(part)
+        for file in publication_files(self.site, self.today, self.data_dir, self.page_sources.history, config, files):
+            files.append(file)
+        self.print_jobs = self._pdf_placeholders(files, config) if self.pdf_enabled else []
+        return files
+
+    def _printout_layouts(self, config: MkDocsConfig, budget: float) -> dict[str, PrintoutLayout]:
+        """Every year's printout laid out on its pages, by the HTML size of what they hold."""
+        renderer = Renderer(self.site, self.today, self.last_update)
+        return {year.school_year: printout_layout(renderer, year.school_year, budget=budget) for year in self.site.years}
+
+    def _printout_parts(self, config: MkDocsConfig, template: File, layout: PrintoutLayout) -> list[File]:
+        """The pages that continue a year's printout, outside the navigation like the report pages."""
+        parts = []
+        for number, path in enumerate(layout.parts, start=2):
+            meta = {"school_year": layout.school_year, "printout_part": str(number), "printout_parts": str(layout.count)}
+            page = File.generated(config, path, content=_with_meta(template.content_string, **meta))
+            page.inclusion = InclusionLevel.NOT_IN_NAV
+            parts.append(page)
+        return parts
+
+    @property
+    def pdf_enabled(self) -> bool:
+        """Whether this build prints the PDFs, and so whether the pages may link to them."""
+        return self.config.pdf and self.command in {"build", "gh-deploy"}
+
+    def _pdf_placeholders(self, files: Files, config: MkDocsConfig) -> list[PrintJob]:
+        """Add every PDF as an empty file, printed over in on_post_build: MkDocs then checks links to it."""
+        jobs = []
+        for year in self.site.years:
+            for download in year_downloads(year.school_year):
+                page = files.get_file_from_path(download.page)
+                if page is not None:
+                    files.append(File.generated(config, download.path, content=b""))
+                    jobs.append(PrintJob(page.url, download.path, self._continued_on(download.page, files)))
+        return jobs
+
+    def _continued_on(self, page: str, files: Files) -> tuple[str, ...]:
+        """URLs of the pages that continue ``page`` (a printout's parts), printed into its PDF too."""
+        layout = next((layout for layout in self.printout_layouts.values() if layout.page(1) == page), None)
+        parts = [] if layout is None else [files.get_file_from_path(path) for path in layout.parts]
+        return tuple(part.url for part in parts if part is not None)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
+        env.globals["qcdc_qr"] = qr_svg
+        return env
+
+    def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
+        source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
+        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source))
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            reuse_compiled_templates(macros.env)
+        years = {plan.school_year for plan in self.site.plans}
+        for item in nav.items:
+            if isinstance(item, Section) and any(_in_year(child, years) for child in item.children):
+                item.title = "Năm học " + _year_of(item)
+                item.children = [_page_of_single_page_section(child, item) for child in item.children]
+        return nav
+
+    # After mkdocs-macros (priority 0), which renders macros in page.title but
+    # not in page.meta["title"], the one Material writes into <title> and the header.
+    @event_priority(-50)
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if "{{" in str(page.meta.get("title", "")):
+            # The theme prints the title as HTML: it is rendered like a heading, so that
+            # text from the data in it is shown as text.
+            page.meta["title"] = page.title = inline_html(page.title)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # A page may keep its deeper headings out of its table of contents (front matter
+        # toc_depth, as the toc extension's option but per page): Material repeats the
+        # table in the navigation and the sidebar, which weighs on long pages.
+        if "toc_depth" in page.meta:
+            _cut_toc(page.toc, int(page.meta["toc_depth"]))
+        return html
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav: Navigation):
+        """When the page's content last changed, and where its data is edited (overrides/partials/qcdc-page-facts.html)."""
+        facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
+        page.meta["qcdc_updated"] = facts.updated
+        page.edit_url = facts.edit_url
+        return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return repair_page_markup(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The 404 page is a theme template, not a page.
+        return repair_page_markup(output_content) if template_name.endswith(".html") else output_content
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        server.watch(str(Path(__file__).parents[1]))
+        # Edits to the site's Python code take effect at the next rebuild, without a restart.
+        reload_code_before_rebuilds(server, self)
+        return server
+
+    # Last of all: other plugins (search) still write into the site on post_build.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The search plugin has written its index by now (its post_build runs first).
+        add_folded_fields(Path(config.site_dir) / "search" / "search_index.json")
+        if self.final_site_dir is None:
+            self._print_pdfs(config)
+            return
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if config.strict and self.warnings.count:
+            return  # MkDocs aborts next; on_build_error tells the editor.
+        self._print_pdfs(config)
+        _publish(Path(config.site_dir), self.final_site_dir)
+
+    def _print_pdfs(self, config: MkDocsConfig) -> None:
+        """Print the PDFs into the finished (staged) site; a failure fails the build."""
+        if not self.print_jobs:
+            return
+        try:
+            print_pages(Path(config.site_dir), self.print_jobs, public_url=config.site_url)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+        log.info(f"Đã in {len(self.print_jobs)} tệp PDF để tải về.")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.final_site_dir is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            log.error("Dựng trang thất bại: trang web cũ được giữ nguyên.")
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Build into a sibling folder; the real site is replaced only after a clean build."""
+        final = Path(config.site_dir)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in final.parent.glob(f".{final.name}.staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.final_site_dir = final
+        config.site_dir = tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent)
+        self.warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+
+def _with_meta(markdown: str, **meta: str) -> str:
+    """Give a repeated page its year (and report) in the front matter: the macros read them."""
+    lines = "".join(f'{key}: "{value}"\n' for key, value in meta.items())
+    if markdown.startswith("---\n"):
+        return "---\n" + lines + markdown[4:]
+    return f"---\n{lines}---\n\n{markdown}"
+
+
+def _listed_in_nav(template: File) -> bool:
+    """Whether a year page goes into the navigation (its current year's); ``in_nav: false`` in its
+    front matter keeps it out, for a page that the navigation reaches another way."""
+    return get_data(template.content_string)[1].get("in_nav", True) is not False
+
+
+def _cut_toc(links: list[AnchorLink], depth: int) -> None:
+    """Keep the headings of levels 1 to ``depth`` in a table of contents."""
+    for link in links:
+        if link.level >= depth:
+            link.children = []
+        else:
+            _cut_toc(link.children, depth)
+
+
+def _in_year(item: object, years: set[str]) -> bool:
+    file = getattr(item, "file", None)
+    return file is not None and file.src_uri.split("/")[0] in years
+
+
+def _page_of_single_page_section(item: object, parent: Section) -> object:
+    """A folder holding one page (bao-cao/index.md) is listed as that page, under its own title.
+
+    MkDocs would otherwise show a section named after the folder, without diacritics ("Bao cao").
+    """
+    if isinstance(item, Section) and len(item.children) == 1 and getattr(item.children[0], "file", None):
+        page = item.children[0]
+        page.parent = parent
+        return page
+    return item
+
+
+def _year_of(section: Section) -> str:
+    first = next(child for child in section.children if getattr(child, "file", None))
+    return first.file.src_uri.split("/")[0]
+
+
+def _publish(staged: Path, final: Path) -> None:
+    """Swap the staged build in; the old site is removed only once the new one is in place."""
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    staged.chmod(0o755)  # mkdtemp made it private; the published site is public.
+    if final.exists():
+        final.rename(old)
+    staged.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,308 @@
+"""Open data: the site's data as files people can take with them (JSON and CSV).
+
+Each school year's JSON keeps the structure of its YAML files (one key per file:
+``plan``, ``dialogues``, ``reports``, ``reception``; null when the school has not
+published that file), with dates in ISO 8601, and adds what the site computes
+from them under ``statuses``. The CSV tables flatten the parts people most want
+in a spreadsheet; they are UTF-8 with a byte order mark so that Excel reads the
+Vietnamese text correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..data.json_schema import model_schema
+from ..data.models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportKind, ReportsFile, School, SchoolYear, SiteData
+from ..data.status import Compliance, ReportStatus, ReportView, year_overview
+from ..pages.rendering import (
+    COMPLIANCE_LABELS,
+    REPORT_KIND_LABELS,
+    REPORT_STATUS_LABELS,
+    SESSION_STATUS_LABELS,
+    attachment_path,
+    report_page,
+    responsibilities_by_owner,
+    year_page,
+)
+
+FOLDER = "du-lieu"
+SCHOOL_JSON = f"{FOLDER}/nha-truong.json"
+DOCUMENTS_JSON = f"{FOLDER}/van-ban.json"
+CALENDAR_FILE = f"{FOLDER}/lich.ics"
+FEED_FILE = f"{FOLDER}/cap-nhat.xml"
+SCHEMA_FOLDER = "luoc-do"
+YEAR_FILES = {
+    "json": "nam-hoc.json",
+    "responsibilities": "trach-nhiem.csv",
+    "dialogues": "doi-thoai.csv",
+    "reports": "bao-cao.csv",
+}
+
+PageUrl = Callable[[str], str]
+"""Absolute URL of a file of the site, given its docs-relative path (``2023-2024/ke-hoach.md``)."""
+Revised = Callable[[Sequence[str]], datetime]
+"""When the newest of these data files (paths relative to the data folder) last changed."""
+
+YES, NO = "có", "không"
+# A cell starting with one of these is a formula to Excel: a plan sentence such
+# as "- Tổ chức …" would show as #NAME?. A leading apostrophe keeps it text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def year_file(school_year: str, kind: str) -> str:
+    """Docs-relative path of one of a school year's open data files."""
+    return f"{FOLDER}/{school_year}/{YEAR_FILES[kind]}"
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    path: str
+    content: bytes
+
+
+def open_data_files(site: SiteData, today: date, page_url: PageUrl) -> list[OpenDataFile]:
+    """Every JSON and CSV file of the site's open data."""
+    files = [
+        OpenDataFile(SCHOOL_JSON, _json(site.school)),
+        OpenDataFile(DOCUMENTS_JSON, _json(LegalDocumentsFile(documents=site.legal_documents))),
+    ]
+    for name, (model, title) in JSON_MODELS.items():
+        schema = model_schema(model, title, mode="serialization")
+        files.append(OpenDataFile(schema_file(name), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
+    for year in site.years:
+        school_year = year.school_year
+        files += [
+            OpenDataFile(year_file(school_year, "json"), _json(year_data(year, today, page_url))),
+            OpenDataFile(year_file(school_year, "responsibilities"), _csv(*responsibilities_table(site, year, today))),
+            OpenDataFile(year_file(school_year, "dialogues"), _csv(*dialogues_table(site, year))),
+            OpenDataFile(year_file(school_year, "reports"), _csv(*reports_table(year, today, page_url))),
+        ]
+    return files
+
+
+# --- JSON ----------------------------------------------------------------------------
+
+
+ReportStatusCode = Literal[tuple(status.value for status in ReportStatus)]  # type: ignore[valid-type]
+ComplianceCode = Literal[tuple(item.value for item in Compliance)]  # type: ignore[valid-type]
+
+
+class _Export(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MissedPeriod(_Export):
+    start: date = Field(serialization_alias="from", description="đầu khoảng thời gian")
+    due: date = Field(description="hạn tổ chức buổi tiếp theo mà không có buổi nào")
+
+
+class ReportState(_Export):
+    id: str = Field(description="mã báo cáo")
+    name: str = Field(description="tên báo cáo")
+    kind: ReportKind = Field(description="loại: quy, 6-thang, 9-thang, nam, dot-xuat")
+    in_plan: bool = Field(description="báo cáo có trong kế hoạch (false: báo cáo đột xuất)")
+    due_date: date | None = Field(description="hạn nộp (null nếu kế hoạch không nêu)")
+    due_as_written: str | None = Field(description="hạn nộp đúng như văn bản ghi")
+    status: ReportStatusCode = Field(
+        description="tình trạng: " + ", ".join(f"{s.value} ({label})" for s, (_, label) in REPORT_STATUS_LABELS.items())
+    )
+    status_label: str = Field(description="tình trạng bằng lời, như trên trang web")
+    published: bool = Field(description="tóm tắt báo cáo đã được công bố")
+    summary_page: str | None = Field(description="địa chỉ trang tóm tắt (null nếu chưa công bố)")
+
+
+class DutyState(_Export):
+    duty: str = Field(description="mã nhiệm vụ định kỳ trong kế hoạch")
+    every_months: int = Field(description="ít nhất bao nhiêu tháng một lần")
+    compliance: ComplianceCode = Field(
+        description="việc thực hiện: " + ", ".join(f"{c.value} ({label})" for c, (_, label) in COMPLIANCE_LABELS.items())
+    )
+    compliance_label: str = Field(description="việc thực hiện bằng lời, như trên trang web")
+    last_held: date | None = Field(description="ngày tổ chức buổi gần nhất")
+    next_due: date | None = Field(description="hạn tổ chức buổi tiếp theo (null nếu sau năm học)")
+    missed: list[MissedPeriod] = Field(description="các khoảng thời gian không có buổi nào đúng hạn")
+
+
+class Statuses(_Export):
+    as_of: date = Field(description="ngày tính tình trạng (ngày dựng trang web)")
+    reports: list[ReportState] = Field(description="tình trạng các báo cáo: của kế hoạch theo thứ tự, rồi báo cáo đột xuất")
+    duties: list[DutyState] = Field(description="việc thực hiện các nhiệm vụ định kỳ")
+    next_dialogue: str | None = Field(description="mã buổi đối thoại sắp tới")
+    next_deadline: str | None = Field(description="mã báo cáo có hạn nộp gần nhất")
+    latest_published: str | None = Field(description="mã báo cáo được công bố gần nhất")
+
+
+class YearData(_Export):
+    """A school year as published in nam-hoc.json."""
+
+    school_year: str = Field(description="năm học, dạng 2023-2024")
+    plan: Plan = Field(description="kế hoạch (tệp plan.yml)")
+    dialogues: DialoguesFile | None = Field(description="các buổi đối thoại (tệp dialogues.yml; null nếu chưa công bố)")
+    reports: ReportsFile | None = Field(description="tình hình các báo cáo (tệp reports.yml; null nếu chưa công bố)")
+    reception: Reception | None = Field(description="tiếp công dân (tệp reception.yml; null nếu chưa công bố)")
+    pages: dict[str, str] = Field(description="địa chỉ các trang của năm học: plan, responsibilities, dialogues, reports")
+    statuses: Statuses = Field(description="phần trang web tính ra từ dữ liệu, tại ngày as_of")
+
+
+def year_data(year: SchoolYear, today: date, page_url: PageUrl) -> YearData:
+    """A school year as its YAML files say it, plus the statuses computed on ``today``."""
+    school_year = year.school_year
+    overview = year_overview(year, today)
+    return YearData(
+        school_year=school_year,
+        plan=year.plan,
+        dialogues=None if year.dialogues is None else DialoguesFile(sessions=year.dialogues),
+        reports=None if year.reports is None else ReportsFile(reports=year.reports),
+        reception=year.reception,
+        pages={name: page_url(year_page(school_year, name)) for name in ("plan", "responsibilities", "dialogues", "reports")},
+        statuses=Statuses(
+            as_of=today,
+            reports=[_report_state(school_year, report, page_url) for report in overview.reports],
+            duties=[
+                DutyState(
+                    duty=item.duty.id,
+                    every_months=item.duty.every_months or 0,
+                    compliance=item.compliance.value,
+                    compliance_label=COMPLIANCE_LABELS[item.compliance][1],
+                    last_held=item.last_held,
+                    next_due=item.next_due,
+                    missed=[MissedPeriod(start=start, due=due) for start, due in item.missed],
+                )
+                for item in overview.duties
+            ],
+            next_dialogue=overview.next_dialogue.id if overview.next_dialogue else None,
+            next_deadline=overview.next_deadline.id if overview.next_deadline else None,
+            latest_published=overview.latest_published.id if overview.latest_published else None,
+        ),
+    )
+
+
+def _report_state(school_year: str, report: ReportView, page_url: PageUrl) -> ReportState:
+    return ReportState(
+        id=report.id,
+        name=report.name,
+        kind=report.kind,
+        in_plan=report.in_plan,
+        due_date=report.due_date,
+        due_as_written=report.due_as_written,
+        status=report.status.value,
+        status_label=REPORT_STATUS_LABELS[report.status][1],
+        published=report.published,
+        summary_page=page_url(report_page(school_year, report.id)) if report.published else None,
+    )
+
+
+# What each JSON file holds, with the title of its schema (JSON Schema, draft-07).
+JSON_MODELS: dict[str, tuple[type[BaseModel], str]] = {
+    "nam-hoc": (YearData, "Dữ liệu một năm học (du-lieu/<năm học>/nam-hoc.json)"),
+    "nha-truong": (School, "Thông tin nhà trường và các vai trò (du-lieu/nha-truong.json)"),
+    "van-ban": (LegalDocumentsFile, "Các văn bản pháp lý được trích dẫn (du-lieu/van-ban.json)"),
+}
+
+
+def schema_file(name: str) -> str:
+    """Docs-relative path of the JSON Schema of one kind of JSON file (``nam-hoc``, ``nha-truong``, ``van-ban``)."""
+    return f"{FOLDER}/{SCHEMA_FOLDER}/{name}.schema.json"
+
+
+def _json(value: BaseModel) -> bytes:
+    data = value.model_dump(mode="json", by_alias=True)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- CSV -----------------------------------------------------------------------------
+
+Table = tuple[list[str], list[list[object]]]
+
+
+def responsibilities_table(site: SiteData, year: SchoolYear, today: date) -> Table:
+    """One row per duty of the plan, grouped by role as on the responsibilities page."""
+    compliance = {item.duty.id: item.compliance for item in year_overview(year, today).duties}
+    header = [
+        "Năm học", "Mã nhiệm vụ", "Phần của kế hoạch", "Mã vai trò", "Vai trò", "Nội dung (nguyên văn)",
+        "Thời gian, tần suất", "Định kỳ (số tháng)", "Hạn", "Căn cứ (mã văn bản)",
+        "Tình trạng thực hiện (mã)", "Tình trạng thực hiện",
+    ]
+    rows: list[list[object]] = []
+    for role, items in responsibilities_by_owner(site, year.plan):
+        for item in items:
+            duty = item.duty
+            status = compliance.get(duty.id)
+            rows.append([
+                year.school_year, duty.id, item.part, duty.owner, role.name if role else None, item.text,
+                duty.when, duty.every_months, _iso(duty.due_date), "; ".join(duty.legal_basis),
+                status.value if status else None, COMPLIANCE_LABELS[status][1] if status else None,
+            ])
+    return header, rows
+
+
+def dialogues_table(site: SiteData, year: SchoolYear) -> Table:
+    """One row per dialogue session; questions and follow-ups are in the year's JSON."""
+    header = [
+        "Năm học", "Mã buổi", "Mã nhiệm vụ", "Trạng thái (mã)", "Trạng thái", "Ngày", "Giờ", "Địa điểm",
+        "Mã vai trò chủ trì", "Chủ trì", "Thành phần", "Nội dung", "Tóm tắt biên bản", "Số ý kiến",
+        "Số việc cần làm tiếp", "Ghi chú",
+    ]
+    rows: list[list[object]] = [
+        [
+            year.school_year, s.id, s.duty, s.status, SESSION_STATUS_LABELS[s.status][1], _iso(s.date), s.time,
+            s.place, s.chair, site.role(s.chair).name if s.chair else None, s.participants,
+            "\n".join(s.agenda), s.minutes_summary, len(s.questions), len(s.follow_ups), s.note,
+        ]
+        for s in year.dialogues or []
+    ]
+    return header, rows
+
+
+def reports_table(year: SchoolYear, today: date, page_url: PageUrl) -> Table:
+    """One row per report of the year: the plan's, then the ad hoc ones, with their status on ``today``."""
+    header = [
+        "Năm học", "Mã báo cáo", "Tên báo cáo", "Loại (mã)", "Loại", "Trong kế hoạch", "Hạn nộp (nguyên văn)",
+        "Hạn nộp", "Kỳ báo cáo", "Đã nộp", "Ngày nộp", "Nơi nhận", "Tình trạng (mã)", "Tình trạng",
+        "Tình trạng tính đến ngày", "Trang tóm tắt", "Tệp đính kèm",
+    ]
+    rows: list[list[object]] = []
+    for report in year_overview(year, today).reports:
+        record = report.record
+        attachment = record.attachment if record else None
+        rows.append([
+            year.school_year, report.id, report.name, report.kind, REPORT_KIND_LABELS[report.kind],
+            report.in_plan, report.due_as_written, _iso(report.due_date),
+            record.period if record else None, record.submitted if record else None,
+            _iso(record.submitted_date) if record else None, record.recipient if record else None,
+            report.status.value, REPORT_STATUS_LABELS[report.status][1], today.isoformat(),
+            page_url(report_page(year.school_year, report.id)) if report.published else None,
+            page_url(attachment_path(year.school_year, attachment)) if attachment else None,
+        ])
+    return header, rows
+
+
+def csv_cell(value: object) -> str:
+    """A value as Excel should show it: empty when unknown, có/không, ISO dates, formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _csv(header: list[str], rows: Iterable[list[object]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

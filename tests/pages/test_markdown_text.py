@@ -1,0 +1,71 @@
+"""Escaping data for Markdown: shown as typed, never interpreted."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import pytest
+from markupsafe import Markup
+
+from macros.pages.markdown_text import escape, html_id, link
+
+EXTENSIONS = ["attr_list", "md_in_html", "tables"]
+
+
+def rendered(text: str) -> str:
+    return markdown.markdown(str(text), extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "<script>alert(1)</script>",
+        "[bấm](javascript:alert(1))",
+        "![ảnh](x.png)",
+        "*nghiêng* __đậm__ `mã`",
+        "1. không phải danh sách",
+        "- không phải danh sách",
+        "+ không phải danh sách",
+        "# không phải tiêu đề",
+        "> không phải trích dẫn",
+        "| a | b |",
+        "{: onclick=alert(1) }",
+        "&lt;đã mã hóa&gt; & dấu và",
+    ],
+)
+def test_markdown_and_html_typed_in_data_come_out_as_the_same_text(typed):
+    assert rendered(escape(typed)) == f"<p>{html.escape(typed, quote=False)}</p>"
+
+
+@pytest.mark.parametrize("underline", ["===", "---", " ---"])
+def test_a_value_under_a_line_of_text_never_turns_that_line_into_a_heading(underline):
+    html_text = rendered(f"Dòng trên\n{escape(underline)}")
+    assert "<h1>" not in html_text and "<h2>" not in html_text and "<hr" not in html_text
+    assert underline.strip() in html.unescape(html_text)
+
+
+def test_punctuation_that_only_means_something_after_a_bracket_is_left_as_typed():
+    # Fewer escapes: each one costs Python-Markdown as much as a link (benchmarks/RESULTS.md).
+    assert str(escape("Kế hoạch (số 12-KH). Xong!")) == "Kế hoạch (số 12-KH). Xong!"
+
+
+def test_whitespace_runs_fold_but_a_separator_keeps_its_space():
+    assert str(escape("a  \n b")) == "a b"
+    assert str(escape("; ")) == "; "
+
+
+def test_markup_from_the_sites_own_helpers_is_not_escaped_twice():
+    assert escape(Markup("*x*")) == Markup("*x*")
+
+
+def test_ids_are_checked_not_escaped():
+    assert html_id("bao-cao-quy-1") == "bao-cao-quy-1"
+    with pytest.raises(ValueError):
+        html_id("x} onclick=alert(1) {")
+
+
+def test_links_between_pages_are_relative_markdown_links():
+    assert link("Văn bản", "2023-2024/ke-hoach.md", "van-ban.md", "kh-1") == "[Văn bản](../van-ban.md#kh-1)"
+    assert link("[x](y)", "index.md", "van-ban.md") == r"[\[x\](y)](van-ban.md)"
+    assert rendered(link("[x](y)", "index.md", "van-ban.md")) == '<p><a href="van-ban.md">[x](y)</a></p>'
