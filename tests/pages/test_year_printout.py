@@ -17,11 +17,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data.build_views import BuildViews
+from macros.data.changes import History, HistoryKind
 from macros.data.loading import load_site_data
 from macros.data.models import SiteData
 from macros.data.status import resolve_today
 from macros.pages.rendering import Renderer
-from macros.pages.year_printout import estimated_html_sizes, fill_pages, nested, printout_layout
+from macros.pages.year_printout import estimated_html_sizes, fill_pages, nested, printout_layout, printout_pieces
 from tests.built_site import LinkChecker, page_file
 from tests.conftest import REAL_DATA, SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build, serve_folder
 from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports, published_in_order
@@ -173,9 +175,10 @@ def test_the_layout_estimates_each_piece_above_the_html_that_mkdocs_makes_of_it(
     pieces: list[str] = []
     for folder in (data, fifty_data):
         site = load_site_data(folder)
-        renderer = Renderer(site, resolve_today(SAMPLE_DAY), None)
+        renderer = Renderer(BuildViews(site, resolve_today(SAMPLE_DAY), History(HistoryKind.NO_GIT), folder))
         for year in site.years:
-            printout_layout(renderer, year.school_year, lambda chunk: pieces.extend(chunk) or [0] * len(chunk))
+            year_pieces = printout_pieces(renderer, year.school_year)
+            printout_layout(renderer, year_pieces, lambda chunk: pieces.extend(chunk) or [0] * len(chunk))
 
     for piece, estimate in zip(pieces, estimated_html_sizes(pieces)):
         actual = len(converter.reset().convert(piece).encode())

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.changes import read_history
+from macros.data.build_views import BuildViews
+from macros.data.loading import load_site_data
+from macros.data.status import resolve_today
 from macros.plugin.page_facts import PageSources
 from tests.conftest import REAL_DATA, ROOT, Build, reader_text, run_mkdocs_build
 from tests.git_repository import commit, git, init
@@ -130,7 +132,7 @@ def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host
 
 def test_page_sources_read_a_single_data_file_and_pages_made_by_other_means(project) -> None:
     sources = PageSources(
-        history=read_history(project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
+        views=BuildViews.read(load_site_data(project / "data"), resolve_today(), project / "data", project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
         year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", current_year="2023-2024",
         printout_part_page="_in-ca-nam-phan.md",
     )
