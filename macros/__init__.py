@@ -1,8 +1,9 @@
 """The site's code: the data layer (``macros.data``), rendering and the MkDocs glue.
 
 This module is also mkdocs-macros' entry point (``module_name: macros``): it
-defines the macros that the pages in docs/ call. They render data the ``qcdc``
-plugin has already loaded and validated once for the build.
+defines the macros that the pages in docs/ call. They render the build's views
+(``macros.data.build_views``), which the ``qcdc`` plugin computes once per build
+from the data it has loaded and validated.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     from .publications.change_history import change_history as history_page
-    from .data.status import year_reports
     from .plugin.publication_macros import define_publication_macros
     from .commands.record_templates import example_records_file
     from .publications.downloads import year_downloads
     from .pages.markdown_text import escape
-    from .pages.rendering import Renderer
     from .pages.year_printout import year_printout as printout, year_printout_part as printout_part
 
     plugin = env.conf.plugins.get("qcdc")
     if plugin is None or not hasattr(plugin, "site"):
         raise RuntimeError("mkdocs.yml must list the 'qcdc' plugin before 'macros'")
-    renderer = Renderer(plugin.site, plugin.today, plugin.last_update)
+    renderer = plugin.renderer
 
     def page_path() -> str:
         return env.page.file.src_uri
@@ -69,20 +68,19 @@ def define_env(env: Any) -> None:
     @env.macro
     def report_title() -> str:
         """The report's name as Markdown: in the page's heading and title it is shown, never interpreted."""
-        year = plugin.site.year(page_year())
-        return escape(next(r.name for r in year_reports(year, plugin.today) if r.id == env.page.meta["report_id"]))
+        return escape(plugin.views.report(page_year(), env.page.meta["report_id"]).name)
 
     define_publication_macros(env, plugin, renderer, page_path)
 
     @env.macro
     def year_printout() -> str:
         """The whole school year for print: plan, responsibilities, dialogues, reports, the summaries that fit."""
-        return printout(renderer, page_path(), plugin.printout_layouts[page_year()])
+        return printout(renderer, page_path(), plugin.printouts[page_year()])
 
     @env.macro
     def year_printout_part() -> str:
         """A part of the whole-year printout: the published summaries that continue it."""
-        return printout_part(renderer, page_path(), plugin.printout_layouts[page_year()], int(env.page.meta["printout_part"]))
+        return printout_part(renderer, page_path(), plugin.printouts[page_year()], int(env.page.meta["printout_part"]))
 
     @env.macro
     def pdf_downloads() -> str:
@@ -105,7 +103,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def change_history() -> str:
         """The commits that changed the data folder, newest first (read from git at build time)."""
-        return history_page(renderer, page_path(), plugin.page_sources.history, plugin.page_sources.data_dir)
+        return history_page(renderer, page_path(), plugin.views.history, plugin.views.data_dir)
 
     @env.macro
     def record_template(file_name: str) -> str:

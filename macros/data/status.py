@@ -91,22 +91,11 @@ class ReportView:
 _NOT_YET = {ReportStatus.UPCOMING, ReportStatus.DUE_SOON, ReportStatus.OVERDUE, ReportStatus.NO_DEADLINE}
 
 
-# Pages of every year ask for every year's reports (the year switcher, titles, indexes):
-# computed once per year and day. The entry keeps its year alive, so its id is not reused.
-_computed_reports: dict[tuple[int, date], tuple[SchoolYear, list[ReportView]]] = {}
-
-
 def year_reports(year: SchoolYear, today: date) -> list[ReportView]:
-    """The plan's reports in the plan's order, then the year's other (ad hoc) reports."""
-    computed = _computed_reports.get((id(year), today))
-    if computed is None or computed[0] is not year:
-        if len(_computed_reports) > 1000:
-            _computed_reports.clear()  # rebuilds of `mkdocs serve` load new data each time
-        computed = _computed_reports[id(year), today] = (year, _year_reports(year, today))
-    return list(computed[1])
+    """The plan's reports in the plan's order, then the year's other (ad hoc) reports.
 
-
-def _year_reports(year: SchoolYear, today: date) -> list[ReportView]:
+    A build computes them once per year, on its day (``macros.data.build_views``).
+    """
     records = {record.id: record for record in year.reports or []}
     views = []
     for report in year.plan.reporting.reports:
@@ -188,8 +177,8 @@ class YearOverview:
     next_dialogue: DialogueSession | None
     next_deadline: ReportView | None
     latest_published: ReportView | None
-    duties: list[DutyStatus]
-    reports: list[ReportView]
+    duties: tuple[DutyStatus, ...]
+    reports: tuple[ReportView, ...]
 
 
 def year_overview(year: SchoolYear, today: date) -> YearOverview:
@@ -209,6 +198,6 @@ def year_overview(year: SchoolYear, today: date) -> YearOverview:
         next_dialogue=upcoming_sessions[0] if upcoming_sessions else None,
         next_deadline=open_deadlines[0] if open_deadlines else None,
         latest_published=published[-1] if published else None,
-        duties=recurring_duties(year, today),
-        reports=reports,
+        duties=tuple(recurring_duties(year, today)),
+        reports=tuple(reports),
     )

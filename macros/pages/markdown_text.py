@@ -56,15 +56,32 @@ def html_id(value: str) -> Markup:
     return Markup(value)
 
 
-def link(label: object, from_page: str, to_page: str, anchor: str | None = None) -> Markup:
+def link(label: object, from_page: str | None, to_page: str, anchor: str | None = None) -> Markup:
     """A Markdown link between two pages of the site, given as docs-relative ``.md`` paths.
 
-    MkDocs checks and rewrites such links, so a broken one fails the build.
+    MkDocs checks and rewrites such links, so a broken one fails the build. Without
+    ``from_page``, the link is for Markdown that goes on several pages: ``place_links``
+    makes it relative to each.
     """
-    target = _relative_path(to_page, posixpath.dirname(from_page) or ".")
+    if from_page is None:
+        target = _TO_BE_PLACED + to_page
+    else:
+        target = _relative_path(to_page, posixpath.dirname(from_page) or ".")
     if anchor:
         target += "#" + anchor
     return Markup(f"[{escape(label)}]({target})")
+
+
+# Marks the target of a link made for no page in particular. A control character: the data
+# cannot hold one (``macros.data.characters`` refuses them), nor do the templates.
+_TO_BE_PLACED = "\x1a"
+_LINK_TO_BE_PLACED = re.compile(r"\]\(\x1a([^)#]*)")
+
+
+def place_links(markdown: str, page: str) -> Markup:
+    """``markdown``, rendered for no page in particular, with its links made relative to ``page``."""
+    start = posixpath.dirname(page) or "."
+    return Markup(_LINK_TO_BE_PLACED.sub(lambda match: "](" + _relative_path(match[1], start), markdown))
 
 
 # One converter for every page's title: making a new one per title cost more than converting.

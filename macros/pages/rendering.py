@@ -7,15 +7,15 @@ Every printed value is escaped unless it is ``Markup`` (see ``markdown_text``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from ..data.build_views import BuildViews
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
-from ..data.status import Compliance, ReportStatus, year_overview, year_reports
+from ..data.status import Compliance, ReportStatus
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
 
@@ -143,12 +143,12 @@ def responsibilities_by_owner(site: SiteData, plan: Plan) -> list[tuple[Role | N
 
 
 class Renderer:
-    """Renders the pages' data parts for one page of the site."""
+    """Renders the pages' data parts, from the views of one build."""
 
-    def __init__(self, site: SiteData, today: date, last_update: date | None = None) -> None:
-        self.site = site
-        self.today = today
-        self.last_update = last_update
+    def __init__(self, views: BuildViews) -> None:
+        self.views = views
+        self.site = views.site
+        self.today = views.today
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             # ``finalize`` escapes for Markdown; autoescape then keeps the result
@@ -182,7 +182,10 @@ class Renderer:
             OPEN_DATA_PAGE=OPEN_DATA_PAGE,
         )
 
-    def render(self, template: str, page: str, **context: object) -> str:
+    def render(self, template: str, page: str | None, **context: object) -> str:
+        """``template`` rendered for ``page``; for no page in particular when None: its links are
+        then made relative to each page it goes on by ``place_links``."""
+
         def link_to(label: object, to_page: str, anchor: str | None = None) -> object:
             return link(label, page, to_page, anchor)
 
@@ -204,11 +207,11 @@ class Renderer:
             **context,
         )
 
-    def plan(self, page: str, school_year: str) -> str:
+    def plan(self, page: str | None, school_year: str) -> str:
         plan = self.site.plan(school_year)
         return self.render("plan.md.j2", page, plan=plan, official=official_document(self.site.school, plan))
 
-    def responsibilities(self, page: str, school_year: str) -> str:
+    def responsibilities(self, page: str | None, school_year: str) -> str:
         plan = self.site.plan(school_year)
         groups = responsibilities_by_owner(self.site, plan)
         return self.render("responsibilities.md.j2", page, plan=plan, groups=groups)
@@ -223,23 +226,22 @@ class Renderer:
     def home(self, page: str, school_year: str) -> str:
         """The home page, leading with ``school_year`` (the site's current year)."""
         year = self.site.year(school_year)
-        overview = year_overview(year, self.today)
-        return self.render("home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.last_update)
+        overview = self.views.overview(school_year)
+        return self.render("home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.views.last_data_change)
 
-    def dialogues(self, page: str, school_year: str) -> str:
+    def dialogues(self, page: str | None, school_year: str) -> str:
         year = self.site.year(school_year)
-        overview = year_overview(year, self.today)
+        overview = self.views.overview(school_year)
         sessions = sorted(year.dialogues or [], key=lambda s: (s.date is None, s.date or self.today, s.time or ""))
         return self.render("dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, duties=overview.duties)
 
-    def reports(self, page: str, school_year: str) -> str:
+    def reports(self, page: str | None, school_year: str) -> str:
         year = self.site.year(school_year)
-        return self.render("reports.md.j2", page, plan=year.plan, reports=year_reports(year, self.today))
+        return self.render("reports.md.j2", page, plan=year.plan, reports=self.views.reports(school_year))
 
-    def report(self, page: str, school_year: str, report_id: str) -> str:
+    def report(self, page: str | None, school_year: str, report_id: str) -> str:
         year = self.site.year(school_year)
-        report = next(r for r in year_reports(year, self.today) if r.id == report_id)
-        return self.render("report.md.j2", page, plan=year.plan, report=report)
+        return self.render("report.md.j2", page, plan=year.plan, report=self.views.report(school_year, report_id))
 
     def reception(self, page: str, current_year: str) -> str:
         """The reception page: the current year in full, then links to every other year's own page.

@@ -11,8 +11,10 @@ page (part 1) always holds what the plan fixes: the plan, the responsibilities a
 the dialogues. What grows with the year's reports, the deadline table and then the
 published summaries, stays on it as far as it fits, and continues in order on
 numbered parts (``in-ca-nam/2/``, ``3/``…), each filled greedily. The ``qcdc``
-plugin lays the parts out once per build (``printout_layout``) and generates their
-pages; the whole-year PDF is the main page with every part appended (``macros.publications.pdf``).
+plugin renders the pieces and lays them out once per build (``printout``) and
+generates the parts' pages; each page takes its pieces as rendered, with their links
+made relative to it. The whole-year PDF is the main page with every part appended
+(``macros.publications.pdf``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..data.status import ReportView, year_reports
+from ..data.status import ReportView
+from .markdown_text import place_links
 from .rendering import Renderer, year_page
 
 # Headings and explicit anchors come from the templates only: ``escape`` turns
@@ -127,9 +130,58 @@ def estimated_html_sizes(pieces: list[str]) -> list[int]:
     ]
 
 
-def printout_layout(
+@dataclass(frozen=True)
+class PrintoutPieces:
+    """What a year's printout shows of the year's pages, rendered once per build for no page in
+    particular: ``place_links`` makes a piece's links relative to the page it goes on."""
+
+    school_year: str
+    plan: str
+    responsibilities: str
+    dialogues: str
+    deadlines: str
+    summaries: dict[str, str]
+    """Each published summary under the report's name, by report id."""
+    published: tuple[ReportView, ...]
+    """The year's published reports, in the order of the year's reports: the summaries' order."""
+
+
+def printout_pieces(renderer: Renderer, school_year: str) -> PrintoutPieces:
+    """Render the pieces of a year's printout, once for all its pages and for its layout."""
+    published = renderer.views.published(school_year)
+    return PrintoutPieces(
+        school_year=school_year,
+        plan=nested(renderer.plan(None, school_year), 1),
+        responsibilities=nested(renderer.responsibilities(None, school_year), 1, "trach-nhiem"),
+        dialogues=nested(renderer.dialogues(None, school_year), 1, "doi-thoai"),
+        deadlines=nested(renderer.reports(None, school_year), 1, "bao-cao"),
+        summaries={report.id: _summary(renderer, school_year, report) for report in published},
+        published=published,
+    )
+
+
+@dataclass(frozen=True)
+class Printout:
+    """A year's printout in one build: its pieces, rendered once, and their layout on its pages."""
+
+    pieces: PrintoutPieces
+    layout: PrintoutLayout
+
+
+def printout(
     renderer: Renderer,
     school_year: str,
+    html_sizes: Callable[[list[str]], list[int]] = estimated_html_sizes,
+    budget: float = PAGE_BUDGET,
+) -> Printout:
+    """A year's printout: its pieces rendered, then laid out on pages by the size of their HTML."""
+    pieces = printout_pieces(renderer, school_year)
+    return Printout(pieces, printout_layout(renderer, pieces, html_sizes, budget))
+
+
+def printout_layout(
+    renderer: Renderer,
+    pieces: PrintoutPieces,
     html_sizes: Callable[[list[str]], list[int]] = estimated_html_sizes,
     budget: float = PAGE_BUDGET,
 ) -> PrintoutLayout:
@@ -137,49 +189,51 @@ def printout_layout(
 
     ``html_sizes`` gives the bytes of HTML of each of some pieces of Markdown.
     """
+    school_year = pieces.school_year
     alone = PrintoutLayout(school_year, ((),))
-    published = _published(renderer, school_year)
     # Measured without its list of parts (a few hundred bytes each): the budget's margin holds them.
-    fixed = year_printout(renderer, alone.page(1), alone)
-    deadlines = _deadlines(renderer, part_page(school_year, 2), school_year)
-    summaries = [_summary(renderer, part_page(school_year, 2), school_year, report) for report in published]
+    fixed = year_printout(renderer, alone.page(1), Printout(pieces, alone))
+    # The rest as on a part, whose links are the longest ("../").
+    part = part_page(school_year, 2)
+    deadlines = place_links(pieces.deadlines, part)
+    summaries = [place_links(pieces.summaries[report.id], part) for report in pieces.published]
     fixed_size, deadlines_size, *sizes = html_sizes([fixed, deadlines, *summaries])
     costs = [deadlines_size, *(size + TOC_LINE for size in sizes)]
-    keys = [DEADLINES, *(report.id for report in published)]
+    keys = [DEADLINES, *(report.id for report in pieces.published)]
     pages = fill_pages(costs, budget, fixed_size)
     return PrintoutLayout(school_year, tuple(tuple(keys[index] for index in page) for page in pages))
 
 
-def year_printout(renderer: Renderer, page: str, layout: PrintoutLayout) -> str:
+def year_printout(renderer: Renderer, page: str, printout: Printout) -> str:
     """The Markdown of the main printout page ``page``: the whole year, or as much as fits."""
-    school_year = layout.school_year
+    pieces = printout.pieces
     return renderer.render(
         "year_printout.md.j2",
         page,
-        plan_document=nested(renderer.plan(page, school_year), 1),
-        responsibilities=nested(renderer.responsibilities(page, school_year), 1, "trach-nhiem"),
-        dialogues=nested(renderer.dialogues(page, school_year), 1, "doi-thoai"),
-        parts=_parts(renderer, layout),
-        **_growing(renderer, page, layout, 1),
+        plan_document=place_links(pieces.plan, page),
+        responsibilities=place_links(pieces.responsibilities, page),
+        dialogues=place_links(pieces.dialogues, page),
+        parts=_parts(printout),
+        **_growing(renderer, page, printout, 1),
     )
 
 
-def year_printout_part(renderer: Renderer, page: str, layout: PrintoutLayout, number: int) -> str:
+def year_printout_part(renderer: Renderer, page: str, printout: Printout, number: int) -> str:
     """The Markdown of part ``number`` (2, 3…) of the printout: the deadlines or summaries that continue it."""
-    return renderer.render("year_printout_part.md.j2", page, **_growing(renderer, page, layout, number))
+    return renderer.render("year_printout_part.md.j2", page, **_growing(renderer, page, printout, number))
 
 
-def _growing(renderer: Renderer, page: str, layout: PrintoutLayout, number: int) -> dict[str, object]:
+def _growing(renderer: Renderer, page: str, printout: Printout, number: int) -> dict[str, object]:
     """What page ``number`` shows of what grows with the reports, and how it finds the printout's other pages."""
-    reports = {report.id: report for report in _published(renderer, layout.school_year)}
+    pieces, layout = printout.pieces, printout.layout
     return {
         "plan": renderer.site.plan(layout.school_year),
         "number": number,
         "pages": layout.count,
         "page_of": layout.page,
-        "deadlines": _deadlines(renderer, page, layout.school_year) if layout.has_deadlines(number) else None,
-        "summaries": [_summary(renderer, page, layout.school_year, reports[key]) for key in layout.summaries(number)],
-        "nothing_published": not reports,
+        "deadlines": place_links(pieces.deadlines, page) if layout.has_deadlines(number) else None,
+        "summaries": [place_links(pieces.summaries[key], page) for key in layout.summaries(number)],
+        "nothing_published": not pieces.published,
     }
 
 
@@ -193,24 +247,16 @@ class _Part:
     summaries: list[ReportView]
 
 
-def _parts(renderer: Renderer, layout: PrintoutLayout) -> list[_Part]:
-    reports = {report.id: report for report in _published(renderer, layout.school_year)}
+def _parts(printout: Printout) -> list[_Part]:
+    layout = printout.layout
+    reports = {report.id: report for report in printout.pieces.published}
     return [
         _Part(number, layout.page(number), layout.has_deadlines(number), [reports[key] for key in layout.summaries(number)])
         for number in range(2, layout.count + 1)
     ]
 
 
-def _deadlines(renderer: Renderer, page: str, school_year: str) -> Markup:
-    return nested(renderer.reports(page, school_year), 1, "bao-cao")
-
-
-def _summary(renderer: Renderer, page: str, school_year: str, report: ReportView) -> Markup:
+def _summary(renderer: Renderer, school_year: str, report: ReportView) -> str:
     """One published summary as the printout shows it, under the report's name."""
-    summary = nested(renderer.report(page, school_year, report.id), 2, f"tom-tat-{report.id}")
-    return Markup(renderer.render("year_printout_summary.md.j2", page, report=report, summary=summary))
-
-
-def _published(renderer: Renderer, school_year: str) -> list[ReportView]:
-    """The year's published summaries, in the order of the year's reports."""
-    return [report for report in year_reports(renderer.site.year(school_year), renderer.today) if report.published]
+    summary = nested(renderer.report(None, school_year, report.id), 2, f"tom-tat-{report.id}")
+    return renderer.render("year_printout_summary.md.j2", None, report=report, summary=summary)

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote, urljoin
 
-from ..data.changes import History, read_history
+from ..data.build_views import BuildViews
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,8 @@ class PageFacts:
 class PageSources:
     """Where the pages' Markdown and data are, and how the git host edits a file."""
 
-    history: History
+    views: BuildViews
+    """The build's views: when files last changed, from the git history read once for the build."""
     project_dir: Path
     docs_dir: Path
     data_dir: Path
@@ -48,7 +49,7 @@ class PageSources:
         source = Path(abs_src_path) if abs_src_path else self._template_of(src_uri, meta)
         declared = meta.get("data_files") or []
         data = [self.data_dir / self._fill(name, meta) for name in ([declared] if isinstance(declared, str) else declared)]
-        moment = self.history.last_change([path for path in [source, *data] if path is not None])
+        moment = self.views.last_change([path for path in [source, *data] if path is not None])
         edit_file = meta.get("edit_file")
         return PageFacts(
             updated=moment.date() if moment else None,
@@ -75,7 +76,7 @@ class PageSources:
         """The git host's web editor for a file of the project; None when there is none to open."""
         if self.edit_base is None or not path.is_file():
             return None
-        relative = self.history.relative(path)
+        relative = self.views.history.relative(path)
         if relative is None:
             try:
                 relative = path.resolve().relative_to(self.project_dir.resolve()).as_posix()
@@ -92,15 +93,14 @@ def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
 
 
 def page_sources(
-    config: Any, data_dir: Path, year_pages: str, report_page: str, current_year: str, printout_part_page: str
+    config: Any, views: BuildViews, year_pages: str, report_page: str, current_year: str, printout_part_page: str
 ) -> PageSources:
-    """The sources of a build's pages; git is read once here, for the whole build."""
-    project_dir = Path(config.config_file_path).parent
+    """The sources of a build's pages, dated by the build's views."""
     return PageSources(
-        history=read_history(project_dir),
-        project_dir=project_dir,
+        views=views,
+        project_dir=Path(config.config_file_path).parent,
         docs_dir=Path(config.docs_dir),
-        data_dir=Path(data_dir),
+        data_dir=views.data_dir,
         year_pages=year_pages,
         report_page=report_page,
         edit_base=edit_base(config.repo_url, config.edit_uri),

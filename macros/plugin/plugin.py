@@ -21,16 +21,16 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
+from ..data.build_views import BuildViews
 from ..data.current_year import resolve_current_year
 from ..data.errors import DataError
-from ..data.history import last_data_change
 from ..data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from ..data.models import SchoolYear, SiteData
-from ..data.status import resolve_today, year_reports
+from ..data.status import resolve_today
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
 from ..pages.rendering import Renderer, attachment_path, report_page
-from ..pages.year_printout import PAGE_BUDGET, PrintoutLayout, printout_layout
+from ..pages.year_printout import PAGE_BUDGET, Printout, PrintoutLayout, printout
 from ..publications.downloads import year_downloads
 from ..publications.pdf import PdfError, PrintJob, print_pages
 from .config import QcdcConfig
@@ -57,14 +57,17 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     site: SiteData
     today: date
     current_year: SchoolYear
-    last_update: date | None
+    views: BuildViews
+    """What this build shows, computed once: every page, feed and data file reads it."""
+    renderer: Renderer
+    """The one renderer of this build's pages: the macros' and the printout's."""
 
     def __init__(self) -> None:
         self.command = "build"
         self.final_site_dir: Path | None = None
         self.warnings = _WarningCounter()
         self.print_jobs: list[PrintJob] = []
-        self.printout_layouts: dict[str, PrintoutLayout] = {}
+        self.printouts: dict[str, Printout] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -88,10 +91,12 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         for warning in self.site.warnings:
             # Info, not warning: odd official dates must not fail a --strict build.
             log.info(f"Cảnh báo dữ liệu: {warning}")
-        self.last_update = last_data_change(self.data_dir)
+        # Git is read here, once for the whole build.
+        self.views = BuildViews.read(self.site, self.today, self.data_dir, Path(config.config_file_path).parent)
+        self.renderer = Renderer(self.views)
         self.page_sources = page_sources(
             config,
-            self.data_dir,
+            self.views,
             self.config.year_pages,
             self.config.report_page,
             self.current_year.school_year,
@@ -113,7 +118,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 files.remove(template)
         off_nav = {template.src_uri for template in year_templates if not _listed_in_nav(template)}
         # Without the part page, nothing can continue the printout: it keeps every summary.
-        self.printout_layouts = self._printout_layouts(config, PAGE_BUDGET if part_template else math.inf)
+        self.printouts = self._printouts(PAGE_BUDGET if part_template else math.inf)
         for year in self.site.years:
             for template in year_templates:
                 page_path = year.school_year + "/" + template.src_uri[len(prefix):]
@@ -124,7 +129,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                     # the navigation shows one year however many the archive holds.
                     page.inclusion = InclusionLevel.NOT_IN_NAV
                 files.append(page)
-            for report in year_reports(year, self.today):
+            for report in self.views.reports(year.school_year):
                 if report.published and report_template is not None:
                     content = _with_meta(report_template.content_string, school_year=year.school_year, report_id=report.id)
                     page = File.generated(config, report_page(year.school_year, report.id), content=content)
@@ -134,17 +139,16 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 if report.record is not None and report.record.attachment:
                     files.append(self._attachment(config, year.school_year, report.record.attachment))
             if part_template is not None:
-                for part in self._printout_parts(config, part_template, self.printout_layouts[year.school_year]):
+                for part in self._printout_parts(config, part_template, self.printouts[year.school_year].layout):
                     files.append(part)
-        for file in publication_files(self.site, self.today, self.data_dir, self.page_sources.history, config, files):
+        for file in publication_files(self.views, config, files):
             files.append(file)
         self.print_jobs = self._pdf_placeholders(files, config) if self.pdf_enabled else []
         return files
 
-    def _printout_layouts(self, config: MkDocsConfig, budget: float) -> dict[str, PrintoutLayout]:
-        """Every year's printout laid out on its pages, by the HTML size of what they hold."""
-        renderer = Renderer(self.site, self.today, self.last_update)
-        return {year.school_year: printout_layout(renderer, year.school_year, budget=budget) for year in self.site.years}
+    def _printouts(self, budget: float) -> dict[str, Printout]:
+        """Every year's printout: its pieces rendered once, laid out on its pages by the HTML size of what they hold."""
+        return {year.school_year: printout(self.renderer, year.school_year, budget=budget) for year in self.site.years}
 
     def _printout_parts(self, config: MkDocsConfig, template: File, layout: PrintoutLayout) -> list[File]:
         """The pages that continue a year's printout, outside the navigation like the report pages."""
@@ -174,7 +178,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
 
     def _continued_on(self, page: str, files: Files) -> tuple[str, ...]:
         """URLs of the pages that continue ``page`` (a printout's parts), printed into its PDF too."""
-        layout = next((layout for layout in self.printout_layouts.values() if layout.page(1) == page), None)
+        layout = next((item.layout for item in self.printouts.values() if item.layout.page(1) == page), None)
         parts = [] if layout is None else [files.get_file_from_path(path) for path in layout.parts]
         return tuple(part.url for part in parts if part is not None)
 

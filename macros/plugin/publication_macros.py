@@ -26,7 +26,7 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
         "FEED_FILE": open_data.FEED_FILE,
     }
     # Once per build: every page of every year shows the year switcher.
-    published = published_reports(plugin.site, plugin.today)
+    published = published_reports(plugin.views)
 
     @env.macro
     def open_data_downloads() -> str:

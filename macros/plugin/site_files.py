@@ -9,15 +9,14 @@ so that MkDocs checks every link to them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..data.changes import History
-from ..data.models import SiteData
+from ..data.build_views import BuildViews
 from ..data.status import VIETNAM
 from ..publications.calendar_feed import SEQUENCE_EPOCH, calendar_feed
 from ..publications.news_feed import atom_feed, site_updates
@@ -38,12 +37,10 @@ def subscription_url(config: MkDocsConfig) -> str | None:
     return urlunsplit(("webcal", address.netloc, address.path, "", ""))
 
 
-def publication_files(
-    site: SiteData, today: date, data_dir: Path, history: History, config: MkDocsConfig, files: Files
-) -> list[File]:
+def publication_files(views: BuildViews, config: MkDocsConfig, files: Files) -> list[File]:
     """The open data files, the calendar and the Atom feed, as files of the site being built.
 
-    ``history`` (git, read once for the build) dates the data files the feeds are made of.
+    The build's ``views`` date the data files the feeds are made of (from git, read once for the build).
     """
     base = site_base(config)
 
@@ -54,19 +51,19 @@ def publication_files(
         return urljoin(base, file.url)
 
     def revised(paths: Sequence[str]) -> datetime:
-        return _last_change(history, [data_dir / path for path in paths])
+        return _last_change(views, [views.data_dir / path for path in paths])
 
-    generated = {item.path: item.content for item in open_data_files(site, today, page_url)}
-    generated[CALENDAR_FILE] = calendar_feed(site, base, page_url, revised)
-    updates = site_updates(site, today, page_url, revised)
-    generated[FEED_FILE] = atom_feed(site, updates, urljoin(base, FEED_FILE), base, revised(["."]))
+    generated = {item.path: item.content for item in open_data_files(views, page_url)}
+    generated[CALENDAR_FILE] = calendar_feed(views.site, base, page_url, revised)
+    updates = site_updates(views, page_url, revised)
+    generated[FEED_FILE] = atom_feed(views.site, updates, urljoin(base, FEED_FILE), base, revised(["."]))
     return [File.generated(config, path, content=content) for path, content in generated.items()]
 
 
-def _last_change(history: History, paths: list[Path]) -> datetime:
+def _last_change(views: BuildViews, paths: list[Path]) -> datetime:
     """When the newest of ``paths`` changed; without the git history (a shallow clone), the files' own
     times, which a fresh clone sets to the checkout: later, never earlier, than any previous answer."""
-    moment = history.last_change(paths)
+    moment = views.last_change(paths)
     if moment is None:
         times = [path.stat().st_mtime for path in paths if path.is_file()]
         moment = datetime.fromtimestamp(int(max(times)), VIETNAM) if times else None

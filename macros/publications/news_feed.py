@@ -13,10 +13,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from ..data.build_views import BuildViews
 from ..data.dates import format_date
 from ..data.loading import DIALOGUES_FILE, PLAN_FILE, REPORTS_FILE, YEARS_FOLDER
 from ..data.models import SiteData
-from ..data.status import VIETNAM, year_reports
+from ..data.status import VIETNAM
 from ..pages.rendering import report_page, year_page
 from .open_data import PageUrl, Revised
 
@@ -35,10 +36,10 @@ class Update:
     """Order among updates of the same moment: plan, then dialogues, then reports."""
 
 
-def site_updates(site: SiteData, today: date, page_url: PageUrl, revised: Revised) -> list[Update]:
-    """Every update of every school year, newest first."""
+def site_updates(views: BuildViews, page_url: PageUrl, revised: Revised) -> list[Update]:
+    """Every update of every school year, newest first (the reports published by the build's day)."""
     updates: list[Update] = []
-    for year in site.years:
+    for year in views.site.years:
         school_year, plan, folder = year.school_year, year.plan, f"{YEARS_FOLDER}/{year.school_year}"
         facts = [f"Đơn vị ban hành: {plan.issuing_unit}"]
         if plan.number:
@@ -65,21 +66,20 @@ def site_updates(site: SiteData, today: date, page_url: PageUrl, revised: Revise
                     content=_paragraphs([session.minutes_summary]) + _list(questions),
                     rank=1,
                 ))
-        for report in year_reports(year, today):
-            if report.published:
-                record = report.record
-                submitted = record.submitted_date
-                summary = record.summary
-                updates.append(Update(
-                    url=page_url(report_page(school_year, report.id)),
-                    title=f"Tóm tắt {report.name} năm học {school_year}",
-                    when=_moment(submitted) if submitted else revised([f"{folder}/{REPORTS_FILE}"]),
-                    summary=" ".join(summary.results),
-                    content=_section("Kết quả đạt được", summary.results)
-                    + _section("Hạn chế, tồn tại", summary.limitations)
-                    + _section("Phương hướng tiếp theo", summary.next_steps),
-                    rank=2,
-                ))
+        for report in views.published(year.school_year):
+            record = report.record
+            submitted = record.submitted_date
+            summary = record.summary
+            updates.append(Update(
+                url=page_url(report_page(school_year, report.id)),
+                title=f"Tóm tắt {report.name} năm học {school_year}",
+                when=_moment(submitted) if submitted else revised([f"{folder}/{REPORTS_FILE}"]),
+                summary=" ".join(summary.results),
+                content=_section("Kết quả đạt được", summary.results)
+                + _section("Hạn chế, tồn tại", summary.limitations)
+                + _section("Phương hướng tiếp theo", summary.next_steps),
+                rank=2,
+            ))
     return sorted(updates, key=lambda update: (update.when, -update.rank, update.url), reverse=True)
 
 

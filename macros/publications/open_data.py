@@ -20,9 +20,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..data.build_views import BuildViews
 from ..data.json_schema import model_schema
 from ..data.models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportKind, ReportsFile, School, SchoolYear, SiteData
-from ..data.status import Compliance, ReportStatus, ReportView, year_overview
+from ..data.status import Compliance, ReportStatus, ReportView, YearOverview
 from ..pages.rendering import (
     COMPLIANCE_LABELS,
     REPORT_KIND_LABELS,
@@ -69,8 +70,9 @@ class OpenDataFile:
     content: bytes
 
 
-def open_data_files(site: SiteData, today: date, page_url: PageUrl) -> list[OpenDataFile]:
-    """Every JSON and CSV file of the site's open data."""
+def open_data_files(views: BuildViews, page_url: PageUrl) -> list[OpenDataFile]:
+    """Every JSON and CSV file of the site's open data, with the statuses of the build's day."""
+    site, today = views.site, views.today
     files = [
         OpenDataFile(SCHOOL_JSON, _json(site.school)),
         OpenDataFile(DOCUMENTS_JSON, _json(LegalDocumentsFile(documents=site.legal_documents))),
@@ -80,11 +82,12 @@ def open_data_files(site: SiteData, today: date, page_url: PageUrl) -> list[Open
         files.append(OpenDataFile(schema_file(name), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")))
     for year in site.years:
         school_year = year.school_year
+        overview = views.overview(school_year)
         files += [
-            OpenDataFile(year_file(school_year, "json"), _json(year_data(year, today, page_url))),
-            OpenDataFile(year_file(school_year, "responsibilities"), _csv(*responsibilities_table(site, year, today))),
+            OpenDataFile(year_file(school_year, "json"), _json(year_data(year, overview, page_url))),
+            OpenDataFile(year_file(school_year, "responsibilities"), _csv(*responsibilities_table(site, year, overview))),
             OpenDataFile(year_file(school_year, "dialogues"), _csv(*dialogues_table(site, year))),
-            OpenDataFile(year_file(school_year, "reports"), _csv(*reports_table(year, today, page_url))),
+            OpenDataFile(year_file(school_year, "reports"), _csv(*reports_table(year, overview, page_url))),
         ]
     return files
 
@@ -153,10 +156,9 @@ class YearData(_Export):
     statuses: Statuses = Field(description="phần trang web tính ra từ dữ liệu, tại ngày as_of")
 
 
-def year_data(year: SchoolYear, today: date, page_url: PageUrl) -> YearData:
-    """A school year as its YAML files say it, plus the statuses computed on ``today``."""
+def year_data(year: SchoolYear, overview: YearOverview, page_url: PageUrl) -> YearData:
+    """A school year as its YAML files say it, plus the statuses of its ``overview`` (on the build's day)."""
     school_year = year.school_year
-    overview = year_overview(year, today)
     return YearData(
         school_year=school_year,
         plan=year.plan,
@@ -165,7 +167,7 @@ def year_data(year: SchoolYear, today: date, page_url: PageUrl) -> YearData:
         reception=year.reception,
         pages={name: page_url(year_page(school_year, name)) for name in ("plan", "responsibilities", "dialogues", "reports")},
         statuses=Statuses(
-            as_of=today,
+            as_of=overview.today,
             reports=[_report_state(school_year, report, page_url) for report in overview.reports],
             duties=[
                 DutyState(
@@ -224,9 +226,9 @@ def _json(value: BaseModel) -> bytes:
 Table = tuple[list[str], list[list[object]]]
 
 
-def responsibilities_table(site: SiteData, year: SchoolYear, today: date) -> Table:
+def responsibilities_table(site: SiteData, year: SchoolYear, overview: YearOverview) -> Table:
     """One row per duty of the plan, grouped by role as on the responsibilities page."""
-    compliance = {item.duty.id: item.compliance for item in year_overview(year, today).duties}
+    compliance = {item.duty.id: item.compliance for item in overview.duties}
     header = [
         "Năm học", "Mã nhiệm vụ", "Phần của kế hoạch", "Mã vai trò", "Vai trò", "Nội dung (nguyên văn)",
         "Thời gian, tần suất", "Định kỳ (số tháng)", "Hạn", "Căn cứ (mã văn bản)",
@@ -263,15 +265,15 @@ def dialogues_table(site: SiteData, year: SchoolYear) -> Table:
     return header, rows
 
 
-def reports_table(year: SchoolYear, today: date, page_url: PageUrl) -> Table:
-    """One row per report of the year: the plan's, then the ad hoc ones, with their status on ``today``."""
+def reports_table(year: SchoolYear, overview: YearOverview, page_url: PageUrl) -> Table:
+    """One row per report of the year: the plan's, then the ad hoc ones, with their status on the overview's day."""
     header = [
         "Năm học", "Mã báo cáo", "Tên báo cáo", "Loại (mã)", "Loại", "Trong kế hoạch", "Hạn nộp (nguyên văn)",
         "Hạn nộp", "Kỳ báo cáo", "Đã nộp", "Ngày nộp", "Nơi nhận", "Tình trạng (mã)", "Tình trạng",
         "Tình trạng tính đến ngày", "Trang tóm tắt", "Tệp đính kèm",
     ]
     rows: list[list[object]] = []
-    for report in year_overview(year, today).reports:
+    for report in overview.reports:
         record = report.record
         attachment = record.attachment if record else None
         rows.append([
@@ -279,7 +281,7 @@ def reports_table(year: SchoolYear, today: date, page_url: PageUrl) -> Table:
             report.in_plan, report.due_as_written, _iso(report.due_date),
             record.period if record else None, record.submitted if record else None,
             _iso(record.submitted_date) if record else None, record.recipient if record else None,
-            report.status.value, REPORT_STATUS_LABELS[report.status][1], today.isoformat(),
+            report.status.value, REPORT_STATUS_LABELS[report.status][1], overview.today.isoformat(),
             page_url(report_page(year.school_year, report.id)) if report.published else None,
             page_url(attachment_path(year.school_year, attachment)) if attachment else None,
         ])

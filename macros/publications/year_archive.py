@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from datetime import date
 
+from ..data.build_views import BuildViews
 from ..data.models import SiteData
-from ..data.status import year_reports
 from ..pages.rendering import YEAR_PAGES
 
 
@@ -19,9 +18,9 @@ class YearLink:
     current: bool
 
 
-def published_reports(site: SiteData, today: date) -> dict[str, set[str]]:
+def published_reports(views: BuildViews) -> dict[str, set[str]]:
     """The ids of each school year's published reports: the report pages that exist."""
-    return {year.school_year: {report.id for report in year_reports(year, today) if report.published} for year in site.years}
+    return {year.school_year: {report.id for report in views.published(year.school_year)} for year in views.site.years}
 
 
 def year_switch(site: SiteData, published: dict[str, set[str]], page: str) -> list[YearLink]:

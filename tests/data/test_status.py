@@ -134,7 +134,6 @@ def test_the_day_for_statuses_comes_from_the_option_then_the_environment(monkeyp
 
 
 def test_a_years_reports_are_those_of_its_own_data_and_day(real_site):
-    # Computed once per year and day for a whole build; never an answer about other data or another day.
     year = real_site.years[0]
     first = year.plan.reporting.reports[0]
     changed = year.model_copy(update={"reports": [ReportRecord(id=first.id, submitted=True, submitted_date=first.due_date)]})

@@ -8,7 +8,7 @@ import markdown
 import pytest
 from markupsafe import Markup
 
-from macros.pages.markdown_text import escape, html_id, link
+from macros.pages.markdown_text import escape, html_id, link, place_links
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables"]
 
@@ -69,3 +69,16 @@ def test_links_between_pages_are_relative_markdown_links():
     assert link("Văn bản", "2023-2024/ke-hoach.md", "van-ban.md", "kh-1") == "[Văn bản](../van-ban.md#kh-1)"
     assert link("[x](y)", "index.md", "van-ban.md") == r"[\[x\](y)](van-ban.md)"
     assert rendered(link("[x](y)", "index.md", "van-ban.md")) == '<p><a href="van-ban.md">[x](y)</a></p>'
+
+
+@pytest.mark.parametrize("page", ["index.md", "2023-2024/in-ca-nam.md", "2023-2024/in-ca-nam/2.md"])
+def test_links_made_for_no_page_are_placed_on_each_page_as_if_made_for_it(page):
+    """Markdown shown on several pages (the printout's pieces) is rendered once, its links placed on each."""
+    targets = [("van-ban.md", "kh-1"), ("2023-2024/ke-hoach.md", None), ("2023-2024/bao-cao/quy-1.md", "ket-qua")]
+    # A label may end with a backslash or hold brackets: the data's own text never ends a link early.
+    labels = ["Văn bản", "C:\\", "[x](y)"]
+    once = "\n".join(f"- {link(label, None, to, anchor)}" for label, (to, anchor) in zip(labels, targets))
+    for_the_page = "\n".join(f"- {link(label, page, to, anchor)}" for label, (to, anchor) in zip(labels, targets))
+
+    assert place_links(once, page) == for_the_page
+    assert rendered(place_links(once, page)) == rendered(for_the_page)

@@ -7,6 +7,7 @@ continue on parts (``in-ca-nam/2/``, ``3/``…), outside the navigation and sear
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -17,11 +18,22 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.data.build_views import BuildViews
+from macros.data.changes import History, HistoryKind
 from macros.data.loading import load_site_data
 from macros.data.models import SiteData
 from macros.data.status import resolve_today
 from macros.pages.rendering import Renderer
-from macros.pages.year_printout import estimated_html_sizes, fill_pages, nested, printout_layout
+from macros.pages.markdown_text import place_links
+from macros.pages.year_printout import (
+    estimated_html_sizes,
+    fill_pages,
+    nested,
+    printout,
+    printout_layout,
+    printout_pieces,
+    year_printout,
+)
 from tests.built_site import LinkChecker, page_file
 from tests.conftest import REAL_DATA, SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build, serve_folder
 from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports, published_in_order
@@ -90,6 +102,25 @@ def test_headings_go_down_and_anchors_take_the_prefix():
         "#### Kết quả {#bao-cao-quy-1-ket-qua}\n\nĐoạn\n{: #bao-cao-quy-1-doan-1 }\n\n##### Tiểu mục\n\n"
         "\\#\\# không phải tiêu đề \\{#khong\\}\n"
     )
+
+
+def test_the_printouts_pieces_are_rendered_once_and_each_page_places_their_links(sample_site):
+    """Rendered once per build for no page, a piece placed on a page is what rendering it for that page makes."""
+    renderer = Renderer(BuildViews(sample_site, resolve_today(SAMPLE_DAY), History(HistoryKind.NO_GIT), SAMPLE / "data"))
+    made = printout(renderer, "2023-2024")
+    main, part = made.layout.page(1), "2023-2024/in-ca-nam/2.md"
+    pieces = made.pieces
+    assert pieces.summaries and list(pieces.summaries) == [report.id for report in pieces.published]
+
+    for page in (main, part):
+        assert place_links(pieces.plan, page) == nested(renderer.plan(page, "2023-2024"), 1)
+        assert place_links(pieces.deadlines, page) == nested(renderer.reports(page, "2023-2024"), 1, "bao-cao")
+        assert "\x1a" not in place_links(pieces.responsibilities + pieces.dialogues, page)
+    # The page is made of the pieces as they are, not rendered again.
+    piece = "Đoạn mẫu [Văn bản](\x1avan-ban.md#kh-1)\n"
+    page = year_printout(renderer, main, dataclasses.replace(made, pieces=dataclasses.replace(pieces, plan=piece)))
+    assert "Đoạn mẫu [Văn bản](../van-ban.md#kh-1)" in page
+    assert place_links(pieces.plan, main) not in page
 
 
 def test_the_page_holds_every_part_in_order(sample_build: Build, sample_site):
@@ -173,9 +204,10 @@ def test_the_layout_estimates_each_piece_above_the_html_that_mkdocs_makes_of_it(
     pieces: list[str] = []
     for folder in (data, fifty_data):
         site = load_site_data(folder)
-        renderer = Renderer(site, resolve_today(SAMPLE_DAY), None)
+        renderer = Renderer(BuildViews(site, resolve_today(SAMPLE_DAY), History(HistoryKind.NO_GIT), folder))
         for year in site.years:
-            printout_layout(renderer, year.school_year, lambda chunk: pieces.extend(chunk) or [0] * len(chunk))
+            year_pieces = printout_pieces(renderer, year.school_year)
+            printout_layout(renderer, year_pieces, lambda chunk: pieces.extend(chunk) or [0] * len(chunk))
 
     for piece, estimate in zip(pieces, estimated_html_sizes(pieces)):
         actual = len(converter.reset().convert(piece).encode())

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.changes import read_history
+from macros.data.build_views import BuildViews
+from macros.data.loading import load_site_data
+from macros.data.status import resolve_today
 from macros.plugin.page_facts import PageSources
 from tests.conftest import REAL_DATA, ROOT, Build, reader_text, run_mkdocs_build
 from tests.git_repository import commit, git, init
@@ -73,6 +75,8 @@ def test_a_page_whose_markdown_changed_last_shows_the_date_of_the_markdown(proje
     site = build(project, monkeypatch)
 
     assert facts(site, "van-ban/") == ("20/04/2024", f"{REPOSITORY}/-/edit/main/data/legal_documents.yml")
+    # The home page's last data change is the data's own: not this later change of a page.
+    assert "Dữ liệu cập nhật lần cuối: 05/03/2024" in site.article_text("")
 
 
 def test_a_year_page_counts_its_own_data_only(project, monkeypatch) -> None:
@@ -116,6 +120,8 @@ def test_without_the_whole_git_history_the_site_says_so_and_still_builds(project
     # Dates would all be the one commit's: none is shown rather than a wrong one.
     assert facts(site, "tiep-cong-dan/")[0] is None
     assert facts(site, "tiep-cong-dan/")[1] == f"{REPOSITORY}/-/edit/main/data/years/2023-2024/reception.yml"
+    # Nor when the data last changed: the one commit's day would pass for it (tests/data/test_build_views.py).
+    assert "Dữ liệu cập nhật lần cuối" not in site.article_text("")
 
 
 def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host_by_script(real_build) -> None:
@@ -130,7 +136,7 @@ def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host
 
 def test_page_sources_read_a_single_data_file_and_pages_made_by_other_means(project) -> None:
     sources = PageSources(
-        history=read_history(project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
+        views=BuildViews.read(load_site_data(project / "data"), resolve_today(), project / "data", project), project_dir=project, docs_dir=project / "docs", data_dir=project / "data",
         year_pages="_nam-hoc", report_page="_bao-cao.md", edit_base=REPOSITORY + "/-/edit/main/", current_year="2023-2024",
         printout_part_page="_in-ca-nam-phan.md",
     )
