@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import shutil
 import tempfile
 from datetime import date
@@ -26,7 +27,7 @@ from ..data.errors import DataError
 from ..data.history import last_data_change
 from ..data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from ..data.models import SchoolYear, SiteData
-from ..data.status import resolve_today, year_reports
+from ..data.status import TODAY_VARIABLE, resolve_today, year_reports
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
 from ..pages.rendering import Renderer, attachment_path, report_page
@@ -75,9 +76,11 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
             self.site = load_site_data(self.data_dir)
-            self.today = resolve_today(self.config.today)
         except DataError as error:
             raise PluginError(error.report()) from None
+        try:
+            # The variable wins over mkdocs.yml, as "!ENV [QCDC_TODAY, default]" did.
+            self.today = resolve_today(os.environ.get(TODAY_VARIABLE) or self.config.today)
         except ValueError as error:
             raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
         try:
