@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from mkdocs.config import config_options as options
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 
-class Day(options.OptionallyRequired[str]):
+class Day(BaseConfigOption[str]):
     """A day as text. YAML reads an unquoted ``2024-03-20`` as a date: it is taken as that day,
     not refused with MkDocs' English type error. Whether the day exists is checked with the data."""
 
@@ -33,7 +33,7 @@ class QcdcConfig(Config):
     printout_part_page = options.Type(str, default="_in-ca-nam-phan.md")
     """Page inside docs/ repeated for every part that continues a year's printout (in-ca-nam/2/, 3/…)."""
 
-    today = Day()
+    today = options.Optional(Day())
     """Day the statuses are computed for (dd/mm/yyyy) when $QCDC_TODAY is not set; else today in Vietnam.
     Not ``!ENV [QCDC_TODAY, …]``: MkDocs would parse the variable as YAML, and an impossible day
     such as 2024-02-30 would stop it with a traceback before this plugin could explain."""

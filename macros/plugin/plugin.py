@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
+from ..data.containment import inside
 from ..data.current_year import resolve_current_year
 from ..data.errors import DataError
 from ..data.history import last_data_change
@@ -188,7 +189,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
         source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
-        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source))
+        # The check refused such a file already; copying never trusts it did.
+        if not inside(source, self.data_dir) or not source.is_file():
+            raise PluginError(f"Tệp đính kèm {source} nằm ngoài thư mục dữ liệu hoặc không phải tệp thường: không đăng.")
+        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source.resolve()))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.
