@@ -6,6 +6,7 @@ import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
+from .changes import commit_moment
 from .status import VIETNAM
 
 
@@ -18,7 +19,8 @@ def last_data_change(data_dir: Path) -> date | None:
         )
     except (OSError, subprocess.TimeoutExpired):
         result = None
-    if result is not None and result.returncode == 0 and result.stdout.strip():
-        return datetime.fromtimestamp(int(result.stdout.strip()), VIETNAM).date()
+    # A commit dated in the future (or garbled) does not count: the build must never trace back on it.
+    if result is not None and result.returncode == 0 and (moment := commit_moment(result.stdout.strip())):
+        return moment.date()
     times = [path.stat().st_mtime for path in Path(data_dir).rglob("*") if path.is_file()]
     return datetime.fromtimestamp(max(times), VIETNAM).date() if times else None

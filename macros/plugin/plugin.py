@@ -101,6 +101,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             self.current_year.school_year,
             self.config.printout_part_page,
         )
+        for warning in self.page_sources.history.left_out:
+            # Info, not warning, as above: a commit the site cannot show never blocks publishing.
+            log.info(f"Cảnh báo lịch sử git: {warning}")
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
         return config
