@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from .anchors import anchor_problems
 from .containment import inside
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
@@ -20,8 +21,8 @@ ATTACHMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg"
 ATTACHMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
 ATTACHMENT_NAME_LENGTH = 100
 _NAME_RULE = (
-    "tên tệp đính kèm chỉ gồm chữ cái không dấu, chữ số, dấu gạch nối (-), gạch dưới (_) và dấu chấm "
-    "trước đuôi tệp, không có dấu cách; chỉ ghi tên tệp nằm trong thư mục files/ của năm học, ví dụ: bao-cao-quy-1.pdf"
+    "chỉ ghi tên tệp nằm trong thư mục files/ của năm học, ví dụ: bao-cao-quy-1.pdf; tên tệp chỉ gồm "
+    "chữ cái không dấu, chữ số, dấu gạch nối (-), gạch dưới (_) và dấu chấm trước đuôi tệp, không có dấu cách"
 )
 
 
@@ -41,6 +42,7 @@ def _check_dialogues(
     sessions: list[DialogueSession], source: SourceFile, plan: Plan, role_ids: set[str] | None
 ) -> Iterator[DataProblem]:
     yield from duplicates(((s.id, ("sessions", i, "id")) for i, s in enumerate(sessions)), source, "buổi đối thoại")
+    yield from anchor_problems([(s.id, ("sessions", i, "id")) for i, s in enumerate(sessions)], source, "buổi đối thoại")
     duty_ids = {duty.id for duty in plan.all_duties()}
     for index, session in enumerate(sessions):
         at = ("sessions", index)
@@ -57,6 +59,7 @@ def _check_dialogues(
 
 def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, folder) -> Iterator[DataProblem]:
     yield from duplicates(((r.id, ("reports", i, "id")) for i, r in enumerate(records)), source, "báo cáo")
+    yield from anchor_problems([(r.id, ("reports", i, "id")) for i, r in enumerate(records)], source, "báo cáo", report=True)
     planned = {report.id for report in plan.reporting.reports}
     for index, record in enumerate(records):
         at = ("reports", index)
@@ -82,9 +85,9 @@ def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, 
 def _check_attachment(name: str, source: SourceFile, location: Location, folder: Path) -> Iterator[DataProblem]:
     if not ATTACHMENT_NAME.fullmatch(name) or len(name) > ATTACHMENT_NAME_LENGTH:
         odd = next((character for character in name if not re.fullmatch(r"[A-Za-z0-9._-]", character)), None)
-        found = f"gặp ký tự {odd!r}; " if odd else ""
-        too_long = f"tên dài quá {ATTACHMENT_NAME_LENGTH} ký tự; " if len(name) > ATTACHMENT_NAME_LENGTH else ""
-        yield problem(source, location, f"{found}{too_long}{_NAME_RULE}")
+        found = f" (gặp ký tự {odd!r})" if odd else ""
+        too_long = f"; tên dài quá {ATTACHMENT_NAME_LENGTH} ký tự" if len(name) > ATTACHMENT_NAME_LENGTH else ""
+        yield problem(source, location, f"{_NAME_RULE}{found}{too_long}")
         return
     path = PurePosixPath(name)
     file = folder / "files" / name
