@@ -95,15 +95,17 @@ def _load(
         if required:
             problems.append(DataProblem(display_name, 1, None, "không tìm thấy tệp này"))
         return None
+    # A link or special file is reported once, by the walk of the data folder (containment_problems).
+    reported = any(problem.file == display_name for problem in problems)
     if not inside(path, data_dir):
-        # Reported once, by the walk of the data folder, when the link is this file itself.
-        if not any(problem.file == display_name for problem in problems):
+        if not reported:
             problems.append(DataProblem(display_name, 1, None, OUTSIDE))
         return None
     if not path.is_file():
-        problems.append(
-            DataProblem(display_name, 1, None, "phải là một tệp YAML, không phải thư mục hay thiết bị; hãy đổi tên hoặc xóa nó")
-        )
+        if not reported:
+            problems.append(
+                DataProblem(display_name, 1, None, "phải là một tệp YAML, không phải thư mục hay thiết bị; hãy đổi tên hoặc xóa nó")
+            )
         return None
     try:
         source = read_yaml(path, display_name)

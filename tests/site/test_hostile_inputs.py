@@ -7,6 +7,13 @@ a time limit and a memory cap. Each must end with the located Vietnamese
 message the editor needs, no traceback, and the published site untouched.
 Valid data full of HTML, scripts and ``javascript:`` links is published, as
 text that never runs and never becomes a link.
+
+``variants.yml`` holds many variants of each class of problem (personal data in
+disguise, attachment names, ids, characters, dates): each class is checked and
+built once, and every variant is a test of its own. Every value the corpus says
+is acceptable is built together in one site, which must publish all of it.
+Git history is input too: hostile commits must be left out with a warning,
+never stop the build.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,11 +33,14 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from macros.data.characters import MAX_TEXT_LENGTH
 from tests.built_site import LinkChecker, html_pages, parse_page
-from tests.conftest import FIXTURES, SAMPLE, SAMPLE_DAY, Build, memory_limited, reader_text, run_mkdocs_build, serve_folder
+from tests.conftest import FIXTURES, ROOT, SAMPLE, SAMPLE_DAY, Build, memory_limited, reader_text, run_mkdocs_build, serve_folder
+from tests.git_repository import commit, git, init
 
 CORPUS = FIXTURES / "hostile-inputs"
 CASES: dict[str, dict] = yaml.safe_load((CORPUS / "cases.yml").read_text(encoding="utf-8"))
+VARIANTS: dict[str, dict] = yaml.safe_load((CORPUS / "variants.yml").read_text(encoding="utf-8"))
 YEAR = "years/2023-2024"
 # Far above what checking or building the sample needs (under 100 MB), far below what
 # following an alias bomb or reading a huge file whole would take.
@@ -80,7 +92,73 @@ MADE_HERE: dict[str, tuple[Callable[[Path], None], dict]] = {
         symbolic_link_attachment,
         {"file": f"{YEAR}/reports.yml", "line": 5, "field": "reports[1].attachment", "says": "symlink"},
     ),
+    "files-folder-linked-outside": (
+        lambda data: linked_elsewhere(data, f"{YEAR}/files", copy_of=SAMPLE / "data" / YEAR / "files"),
+        {"file": f"{YEAR}/reports.yml", "line": 9, "field": "reports[1].attachment", "says": "trỏ ra ngoài thư mục dữ liệu"},
+    ),
+    "files-folder-linked-to-the-root": (
+        lambda data: linked_elsewhere(data, f"{YEAR}/files", target=Path("/")),
+        {"file": f"{YEAR}/files", "line": 1, "says": "trỏ ra ngoài thư mục dữ liệu"},
+    ),
+    "year-folder-linked-outside": (
+        lambda data: linked_elsewhere(data, "years/2025-2026", copy_of=SAMPLE / "data" / "years" / "2024-2025"),
+        {"file": "years/2025-2026", "line": 1, "says": "trỏ ra ngoài thư mục dữ liệu"},
+    ),
+    "data-file-linked-outside": (
+        lambda data: linked_elsewhere(data, "legal_documents.yml", copy_of=SAMPLE / "data" / "legal_documents.yml"),
+        {"file": "legal_documents.yml", "line": 1, "says": "trỏ ra ngoài thư mục dữ liệu"},
+    ),
+    "data-file-linked-to-a-device": (
+        lambda data: linked_elsewhere(data, f"{YEAR}/reception.yml", target=Path("/dev/zero")),
+        {"file": f"{YEAR}/reception.yml", "line": 1, "says": "trỏ ra ngoài thư mục dữ liệu"},
+    ),
+    "data-file-is-a-folder": (
+        lambda data: replaced_by(data, f"{YEAR}/reports.yml", Path.mkdir),
+        {"file": f"{YEAR}/reports.yml", "line": 1, "says": "phải là một tệp YAML, không phải thư mục hay thiết bị"},
+    ),
+    "data-file-is-a-pipe": (
+        lambda data: replaced_by(data, f"{YEAR}/dialogues.yml", os.mkfifo),
+        {"file": f"{YEAR}/dialogues.yml", "line": 1, "says": "không phải tệp thường (là thiết bị hoặc ống dẫn)"},
+    ),
+    "school-year-0000-0001": (
+        lambda data: edited(data, f"{YEAR}/plan.yml", "school_year: 2023-2024", "school_year: 0000-0001"),
+        {"file": f"{YEAR}/plan.yml", "line": 3, "field": "school_year", "says": "năm học ngoài khoảng hợp lý"},
+    ),
+    "number-of-5000-digits": (
+        lambda data: edited(data, f"{YEAR}/reception.yml", "received: 3", "received: 1" + "0" * 5000),
+        {"file": f"{YEAR}/reception.yml", "line": 17, "field": "figures[1].received", "says": "số quá dài"},
+    ),
+    "text-over-the-length-limit": (
+        lambda data: edited(data, f"{YEAR}/reception.yml", "place: Phòng tiếp dân, tầng trệt", "place: " + "a" * (MAX_TEXT_LENGTH + 1)),
+        {"file": f"{YEAR}/reception.yml", "line": 5, "field": "place", "says": "đoạn chữ quá dài"},
+    ),
 }
+
+
+def linked_elsewhere(data: Path, relative: str, copy_of: Path | None = None, target: Path | None = None) -> None:
+    """Put a symbolic link at ``relative`` to a copy of ``copy_of`` outside the data folder, or to ``target``."""
+    path = data / relative
+    if copy_of is not None:
+        target = data.parent / "outside" / copy_of.name
+        target.parent.mkdir(exist_ok=True)
+        (shutil.copytree if copy_of.is_dir() else shutil.copy2)(copy_of, target)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    path.symlink_to(target)
+
+
+def replaced_by(data: Path, relative: str, make: Callable[[Path], None]) -> None:
+    (data / relative).unlink()
+    make(data / relative)
+
+
+def edited(data: Path, relative: str, old: str, new: str) -> None:
+    path = data / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{relative} no longer holds {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def sample_copy(tmp_path: Path) -> Path:
@@ -145,6 +223,107 @@ def test_hostile_input_is_refused_with_a_located_message_and_nothing_is_publishe
     assert "trang web chưa được cập nhật" in check.stderr
     assert files_of(site) == published, "a refused build changed the published site"
     assert not COMMAND_RAN.exists(), "a command written in the data ran"
+
+
+# --- Many variants of each class (variants.yml) ------------------------------------------
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as a YAML double-quoted text: what a reader cannot see is written as an escape."""
+    written = []
+    for character in value:
+        code = ord(character)
+        if character in '"\\':
+            written.append("\\" + character)
+        elif 0x20 <= code < 0x7F or (character.isprintable() and unicodedata.category(character) not in {"Cf", "Cn", "Cs", "Co", "Zs"}):
+            written.append(character)
+        else:
+            written.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return '"' + "".join(written) + '"'
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    number: int
+    value: str
+    says: str | None
+
+
+def variants(refused: bool) -> list[Variant]:
+    found = []
+    for name, spec in VARIANTS.items():
+        values = [(value, says) for says, values in spec.get("refused", {}).items() for value in values] if refused else [
+            (value, None) for value in spec.get("accepted", [])
+        ]
+        found += [Variant(name, number, value, says) for number, (value, says) in enumerate(values, start=1)]
+    return found
+
+
+def write_variants(data: Path, name: str, values: list[str]) -> None:
+    """Write a class's file: its head, then one item per value (see ``_placement`` for where each lands)."""
+    spec = VARIANTS[name]
+    items = [spec["item"].replace("{n}", str(number)).replace("{value}", yaml_text(value)) for number, value in enumerate(values, start=1)]
+    (data / spec["file"]).write_text(spec["head"] + "".join(items), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Run:
+    check: subprocess.CompletedProcess
+    build: Build
+    site_untouched: bool
+
+
+@pytest.fixture(scope="module")
+def refused_class(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Variant], Run]:
+    """Check and build a class's refused variants once (all in one file); later calls reuse the run."""
+    runs: dict[str, Run] = {}
+
+    def run(variant: Variant) -> Run:
+        # A character the reader refuses stops the reading of its file: such variants run one by one.
+        alone = VARIANTS[variant.name].get("one_at_a_time", False)
+        key = f"{variant.name}-{variant.number}" if alone else variant.name
+        if key not in runs:
+            data = sample_copy(tmp_path_factory.mktemp(key))
+            values = [other.value for other in variants(refused=True) if other.name == variant.name]
+            if alone:  # the others stay harmless, so that each keeps its line
+                values = [value if number == variant.number else "Họp phụ huynh" for number, value in enumerate(values, start=1)]
+            write_variants(data, variant.name, values)
+            site = data.parent / "site"
+            published = last_good_site(site)
+            build = run_mkdocs_build(site, data, config=SAMPLE / "mkdocs.yml", today=SAMPLE_DAY, timeout=TIME_LIMIT, memory_limit=MEMORY_LIMIT)
+            runs[key] = Run(check_command(data), build, files_of(site) == published)
+        return runs[key]
+
+    return run
+
+
+@pytest.mark.parametrize("variant", variants(refused=True), ids=lambda variant: f"{variant.name}-{variant.number}")
+def test_every_variant_of_a_hostile_class_is_refused_by_the_check_and_the_build_alike(
+    refused_class: Callable[[Variant], Run], variant: Variant
+) -> None:
+    run = refused_class(variant)
+    spec = VARIANTS[variant.name]
+    line, field = _placement(variant)
+    expected = f"data/{spec['file']}, dòng {line}, trường {field}"
+    for name, returncode, output in [("check", run.check.returncode, run.check.stderr), ("build", run.build.returncode, run.build.output)]:
+        assert returncode not in {0, -9}, f"{name}: {returncode}\n{output}"
+        assert "Traceback" not in output, f"{name}:\n{output}"
+        # The field's name, then its description in brackets or the message.
+        problem = next((text for text in output.splitlines() if f"{expected}:" in text or f"{expected} (" in text), None)
+        assert problem is not None, f"{name} does not say {expected!r} for {variant.value!r}:\n{output}"
+        assert variant.says in problem, f"{name}: {problem}"
+    assert run.site_untouched, "a refused build changed the published site"
+
+
+def _placement(variant: Variant) -> tuple[int, str]:
+    """Line and field of a variant in its class's file, as ``write_variants`` places it."""
+    spec = VARIANTS[variant.name]
+    line = spec["head"].count("\n")
+    item = spec["item"].replace("{n}", "0")
+    value_line = next(index for index, text in enumerate(item.split("\n")) if "{value}" in text)
+    line += item.count("\n") * (variant.number - 1) + value_line + 1
+    return line, spec["field"].replace("{n}", str(variant.number + spec.get("counted_from", 1) - 1))
 
 
 def hostile_text(text: str) -> str:
