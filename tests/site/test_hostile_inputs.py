@@ -29,11 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+import xml.etree.ElementTree as ET
+from pathlib import PurePosixPath
+
 import pytest
 import yaml
+from icalendar import Calendar
 from playwright.sync_api import Browser
 
 from macros.data.characters import MAX_TEXT_LENGTH
+from macros.publications.open_data import CALENDAR_FILE, FEED_FILE
 from tests.built_site import LinkChecker, html_pages, parse_page
 from tests.conftest import FIXTURES, ROOT, SAMPLE, SAMPLE_DAY, Build, memory_limited, reader_text, run_mkdocs_build, serve_folder
 from tests.git_repository import commit, git, init
@@ -324,6 +329,128 @@ def _placement(variant: Variant) -> tuple[int, str]:
     value_line = next(index for index, text in enumerate(item.split("\n")) if "{value}" in text)
     line += item.count("\n") * (variant.number - 1) + value_line + 1
     return line, spec["field"].replace("{n}", str(variant.number + spec.get("counted_from", 1) - 1))
+
+
+# An accepted field at the length limit, full of what the guard's patterns look at:
+# it must pass, and the check must finish (the patterns read it once; no time is asserted).
+AT_THE_LIMIT = ("0 1.a@b [at] 84 " * MAX_TEXT_LENGTH)[:MAX_TEXT_LENGTH]
+# The lead's example: an ISO day, which YAML would have made a date object in mkdocs.yml.
+ISO_TODAY = "2024-03-20"
+
+
+def test_every_accepted_input_of_the_corpus_is_checked_and_built(tmp_path: Path) -> None:
+    data = sample_copy(tmp_path)
+    for name, spec in VARIANTS.items():
+        values = [variant.value for variant in variants(refused=False) if variant.name == name]
+        if name == "personal-data":
+            values.append(AT_THE_LIMIT)
+        if values:
+            write_variants(data, name, values)
+    attachments = [variant.value for variant in variants(refused=False) if variant.name == "attachment-names"]
+    for number, name in enumerate(attachments, start=1):
+        (data / YEAR / "files" / name).write_bytes(f"tệp đính kèm số {number}".encode())
+
+    check = check_command(data)
+    build = run_mkdocs_build(tmp_path / "site", data, config=SAMPLE / "mkdocs.yml", today=ISO_TODAY, timeout=TIME_LIMIT)
+
+    assert check.returncode == 0, check.stderr
+    assert build.returncode == 0, build.output
+    dialogues = build.article_text("2023-2024/doi-thoai/")
+    for variant in variants(refused=False):
+        if variant.name == "personal-data":
+            assert " ".join(variant.value.split()) in dialogues, variant.value
+    for number, name in enumerate(attachments, start=1):
+        published = build.site_dir / "2023-2024" / "bao-cao" / "tep" / name
+        assert published.read_bytes() == (data / YEAR / "files" / name).read_bytes()
+        links = [a["href"] for a in build.page(f"2023-2024/bao-cao/dot-xuat-{number}/").select("article a") if a["href"].endswith(name)]
+        assert links == [f"../tep/{name}"], links
+    # The feeds built from it are well-formed.
+    ET.fromstring((build.site_dir / FEED_FILE).read_bytes())
+    assert Calendar.from_ical((build.site_dir / CALENDAR_FILE).read_bytes()).walk("VEVENT")
+
+
+@pytest.mark.parametrize("day", ["2024-02-30", "30/02/2024", "31/12/9999", "0000-01-01", "hôm nay", "15-06-2024", "2024-6-15"])
+def test_an_impossible_day_for_the_statuses_stops_the_build_with_a_vietnamese_message(tmp_path: Path, day: str) -> None:
+    build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today=day, timeout=TIME_LIMIT)
+
+    assert build.returncode == 1
+    assert "Traceback" not in build.output and "Expected type" not in build.output, build.output
+    assert "Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ" in build.output
+
+
+# --- Git history is input too ---------------------------------------------------------------
+
+# Commits the site must leave out: subject (or a file they add), and the day they were made.
+HOSTILE_COMMITS = {
+    "phone-number": ("Gọi cô Lan 0912 345 678 để hỏi", None, None),
+    "phone-in-disguise": ("Gọi cô Lan ０９１２\u200b３４５ ６７８", None, None),
+    "e-mail": ("Hỏi lan.nguyen[at]gmail.com", None, None),
+    "id-number": ("CCCD 0791 2345 6789 của phụ huynh", None, None),
+    "bidi-override": ("Nhà trường \u202eđồng ý\u202c với kiến nghị", None, None),
+    "record-separator": ("Tách\x1ebản\x1fghi", None, None),
+    "bell": ("Chuông\x07", None, None),
+    # Git re-encodes a subject that is not UTF-8 (as Latin-1) but never a file name.
+    "file-name-not-utf-8": ("Thêm tệp", os.fsdecode(b"data/years/2023-2024/files/b\xe1o-c\xe1o.txt"), None),
+    "far-future-date": ("Ngày giờ ở năm 3000", None, "@32503680000 +0700"),
+    "date-beyond-the-calendar": ("Ngày giờ ở năm 318857", None, "@9999999999999 +0000"),
+    "file-name-with-a-phone-number": ("Thêm tệp", "data/years/2023-2024/files/goi-0912345678.txt", None),
+    "file-name-with-bidi": ("Thêm tệp", "data/years/2023-2024/files/ghi-chu-\u202etxt.exe", None),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build, subprocess.CompletedProcess]:
+    """A project whose data is committed, then changed by every hostile commit, then by a good one; built once."""
+    project = init(tmp_path_factory.mktemp("hostile-history") / "project")
+    for name in ["docs", "overrides"]:
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(SAMPLE / "data", project / "data")
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    commit(project, "Dữ liệu ban đầu", "2024-01-10T09:00:00+07:00")
+    school = project / "data" / "school.yml"
+    for number, (case, (subject, added, when)) in enumerate(HOSTILE_COMMITS.items(), start=1):
+        if added:
+            (project / added).parent.mkdir(parents=True, exist_ok=True)
+            (project / added).write_text("ghi chú\n", encoding="utf-8")
+        else:
+            school.write_text(school.read_text(encoding="utf-8") + f"# {case}\n", encoding="utf-8")
+        message = project.parent / "message"
+        message.write_text(subject, encoding="utf-8")
+        git(project, "add", "-A")
+        git(project, "commit", "-q", "--cleanup=verbatim", "-F", str(message), when=when or f"2024-02-{number:02d}T10:00:00+07:00")
+    school.write_text(school.read_text(encoding="utf-8") + "# good\n", encoding="utf-8")
+    commit(project, "Công bố lịch tiếp công dân", "2024-03-05T14:30:00+07:00")
+    build = run_mkdocs_build(project.parent / "site", project / "data", config=project / "mkdocs.yml", today=SAMPLE_DAY, timeout=TIME_LIMIT)
+    return project, build, check_command(project / "data")
+
+
+def test_hostile_commits_never_stop_the_build_or_the_check(hostile_history) -> None:
+    _, build, check = hostile_history
+
+    assert build.returncode == 0, build.output
+    assert check.returncode == 0, check.stderr
+    assert build.output.count("Cảnh báo lịch sử git") == len(HOSTILE_COMMITS), build.output
+    assert check.stdout.count("lịch sử git: lần lưu") == len(HOSTILE_COMMITS), check.stdout
+    history = build.article_text("lich-su/")
+    assert "Công bố lịch tiếp công dân" in history and "Dữ liệu ban đầu" in history
+    # The far-future commit dates nothing: the page's date is the good commit's.
+    assert build.page("lich-su/").select_one(".qcdc-page-facts time").get_text() == "05/03/2024"
+
+
+@pytest.mark.parametrize("case", HOSTILE_COMMITS)
+def test_a_commit_the_site_cannot_show_is_left_out_of_the_change_history(hostile_history, case: str) -> None:
+    _, build, _ = hostile_history
+    subject, added, _ = HOSTILE_COMMITS[case]
+    page = build.page("lich-su/")
+    text = page.get_text()
+
+    if added:
+        name = PurePosixPath(added).name
+        assert name not in text and "".join(c for c in name if c.isascii() and c.isprintable()) not in text
+    else:
+        assert subject not in text and " ".join(subject.split()) not in reader_text(page)
+    for forbidden in ["0912", "lan.nguyen", "\u202e", "\x1e", "\x1f", "\x07", "\ufffe", "\ufffd", "3000", "318857"]:
+        assert forbidden not in text, forbidden
 
 
 def hostile_text(text: str) -> str:
