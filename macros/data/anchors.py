@@ -16,15 +16,17 @@ from .findings import problem
 from .errors import DataProblem
 from .yaml_source import Location, SourceFile
 
-# The explicit anchors of the templates (macros/pages/templates) and the printout's sections.
+# The explicit anchors of the templates (macros/pages/templates), the printout's sections and the
+# pages' titles. The printout prefixes the sections it repeats ("doi-thoai-cac-buoi"), and the
+# ids of the data alike ("doi-thoai-<session id>"): an id kept off these is kept off those too.
 PAGE_ANCHORS = frozenset(
     {
         # plan
-        "phan-i", "phan-ii", "phan-iii", "phan-iv", "muc-dich", "yeu-cau",
+        "phan-i", "phan-ii", "phan-iii", "phan-iv", "muc-dich", "yeu-cau", "iv-bao-cao",
         # home, dialogues, reports, report summaries, responsibilities
         "nam-hoc-hien-tai", "nhiem-vu-dinh-ky", "tinh-trang-bao-cao", "xem-them", "nam-hoc-khac",
         "nhiem-vu", "cac-buoi", "theo-ke-hoach", "ngoai-ke-hoach", "ket-qua", "han-che", "phuong-huong",
-        "chua-neu-ten",
+        "chua-neu-ten", "bao-cao-dinh-ky",
         # whole-year printout
         "ke-hoach", "trach-nhiem", "doi-thoai", "bao-cao", "tom-tat", "phan-tiep-theo",
         # open data, reception, change history, guide

@@ -180,21 +180,42 @@ _ID_JOINTS = {3: set(" -_"), 4: set(" .-_")}
 
 
 def _id_numbers(run: str, groups: list[tuple[str, int, int]], joints: list[str], taken: set[int]) -> Iterator[Finding]:
-    """12 or 9 digits: written together, or grouped 4-4-4 / 3-3-3 (not dates, years or amounts)."""
-    for index, (digits, start, end) in enumerate(groups):
-        if taken & {index, index + 1, index + 2}:
+    """12 or 9 digits: written together, or grouped 4-4-4, 3-3-3 or 3-3-3-3 (not dates, years or amounts)."""
+    index = 0
+    while index < len(groups):
+        digits, start, _ = groups[index]
+        if index in taken:
+            index += 1
             continue
         alone = "/" not in joints[index] and (index + 1 >= len(groups) or "/" not in joints[index + 1])
         if len(digits) in (9, 12) and alone:
             yield Finding(ID_NUMBER, digits, digits)
-        size = len(digits)
-        window = groups[index : index + 3]
-        if (
-            size in _ID_JOINTS
-            and len(window) == 3
-            and all(len(group[0]) == size for group in window)
-            and all(set(joint) <= _ID_JOINTS[size] for joint in joints[index + 1 : index + 3])
-            and not all(re.fullmatch(r"(?:19|20)[0-9]{2}", group[0]) for group in window)
-        ):
-            written = run[start : window[-1][2]]
-            yield Finding(ID_NUMBER, written, "".join(group[0] for group in window))
+            index += 1
+            continue
+        window = _id_window(groups, joints, taken, index)
+        if window:
+            written = run[start : groups[index + window - 1][2]]
+            yield Finding(ID_NUMBER, written, "".join(group[0] for group in groups[index : index + window]))
+            index += window
+        else:
+            index += 1
+
+
+def _id_window(groups: list[tuple[str, int, int]], joints: list[str], taken: set[int], index: int) -> int:
+    """How many groups from ``index`` make a grouped ID number (0: none)."""
+    size = len(groups[index][0])
+    if size not in _ID_JOINTS:
+        return 0
+    count = 1
+    limit = 4 if size == 3 else 3
+    while (
+        count < limit
+        and index + count < len(groups)
+        and index + count not in taken
+        and len(groups[index + count][0]) == size
+        and set(joints[index + count]) <= _ID_JOINTS[size]
+    ):
+        count += 1
+    if count < 3 or all(re.fullmatch(r"(?:19|20)[0-9]{2}", group[0]) for group in groups[index : index + count]):
+        return 0
+    return count

@@ -37,7 +37,11 @@ import yaml
 from icalendar import Calendar
 from playwright.sync_api import Browser
 
+from macros.data.anchors import PAGE_ANCHORS, is_page_anchor
 from macros.data.characters import MAX_TEXT_LENGTH
+from macros.data.loading import load_site_data
+from macros.data.yaml_source import read_yaml, texts
+from macros.pages.slugs import slugify
 from macros.publications.open_data import CALENDAR_FILE, FEED_FILE
 from tests.built_site import LinkChecker, html_pages, parse_page
 from tests.conftest import FIXTURES, ROOT, SAMPLE, SAMPLE_DAY, Build, memory_limited, reader_text, run_mkdocs_build, serve_folder
@@ -164,6 +168,10 @@ def edited(data: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{relative} no longer holds {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def data_texts(data: Path) -> list[tuple[tuple, str]]:
+    return [item for file in sorted(data.rglob("*.yml")) for item in texts(read_yaml(file, file.name).value)]
 
 
 def sample_copy(tmp_path: Path) -> Path:
@@ -451,6 +459,31 @@ def test_a_commit_the_site_cannot_show_is_left_out_of_the_change_history(hostile
         assert subject not in text and " ".join(subject.split()) not in reader_text(page)
     for forbidden in ["0912", "lan.nguyen", "\u202e", "\x1e", "\x1f", "\x07", "\ufffe", "\ufffd", "3000", "318857"]:
         assert forbidden not in text, forbidden
+
+
+def test_every_anchor_of_the_sample_site_that_no_data_made_is_one_the_check_keeps_ids_from(sample_build: Build) -> None:
+    """``macros.data.anchors`` must know every anchor the pages give their own sections."""
+    site = load_site_data(SAMPLE / "data")
+    ids = {role.id for role in site.school.roles} | {document.id for document in site.legal_documents}
+    for year in site.years:
+        ids |= {session.id for session in year.dialogues or []} | {record.id for record in year.reports or []}
+        ids |= {report.id for report in year.plan.reporting.reports}
+    # Headings made of data (a report's name, a plan's headings) take their slug.
+    slugs = {slugify(text) for _, text in data_texts(SAMPLE / "data")}
+    made_by_data = set()
+    for identifier in ids:
+        made_by_data |= {identifier, *(f"{prefix}-{identifier}" for prefix in ("trach-nhiem", "doi-thoai", "bao-cao", "tom-tat"))}
+        made_by_data |= {f"tom-tat-{identifier}-{section}" for section in ("ket-qua", "han-che", "phuong-huong")}
+    own = set()
+    for path in html_pages(sample_build.site_dir):
+        if path != "huong-dan/":  # the guide: no id of the data is an anchor there
+            own |= {element["id"] for element in parse_page(sample_build.site_dir, path).find_all(id=True)}
+    own = {identifier for identifier in own if not identifier.startswith("__")} - made_by_data - slugs
+    # The printout repeats pages' sections under its own prefixes, as it does the data's ids.
+    own = {re.sub(r"^(?:trach-nhiem|doi-thoai|bao-cao)-(?=.)", "", identifier) if identifier not in PAGE_ANCHORS else identifier for identifier in own}
+    assert own, "no anchor of the pages' own was found"
+    missing = sorted(identifier for identifier in own if not is_page_anchor(identifier))
+    assert missing == [], ", ".join(missing)
 
 
 def hostile_text(text: str) -> str:
