@@ -105,7 +105,9 @@ class History:
     def _commit_times(self) -> dict[str, datetime]:
         """The newest commit's time for every file and folder a commit changed (commits are newest first)."""
         times: dict[str, datetime] = {}
-        for commit in sorted([*self.commits, *self.withheld], key=lambda commit: commit.moment, reverse=True):
+        # In git's order; commits withheld for their words merge in by their time.
+        commits = sorted([*self.commits, *self.withheld], key=lambda c: c.moment, reverse=True) if self.withheld else self.commits
+        for commit in commits:
             for name in commit.files:
                 for path in _self_and_folders(name):
                     times.setdefault(path, commit.moment)
