@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .findings import problem
 from .errors import DataProblem
+from .findings import problem
+from .slugs import slugify
 from .yaml_source import Location, SourceFile
 
 # The explicit anchors of the templates (macros/pages/templates), the printout's sections and the
@@ -60,3 +61,21 @@ def anchor_problems(ids: list[tuple[str, Location]], source: SourceFile, what: s
                 )
             )
     return problems
+
+
+# A report's own page is headed by its name (its slug becomes the heading's id) above these sections.
+REPORT_PAGE_SECTIONS = frozenset({"ket-qua", "han-che", "phuong-huong"})
+
+
+def report_name_problems(names: list[tuple[str | None, Location]], source: SourceFile) -> list[DataProblem]:
+    """Report names whose heading would take the id of a section of the report's own page."""
+    return [
+        problem(
+            source,
+            location,
+            f"tên báo cáo {name!r} trùng với tên một mục trên trang của báo cáo (#{slugify(name)}); "
+            "hãy ghi tên đầy đủ, ví dụ: Báo cáo " + name[:1].lower() + name[1:],
+        )
+        for name, location in names
+        if name is not None and slugify(name) in REPORT_PAGE_SECTIONS
+    ]

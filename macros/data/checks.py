@@ -7,7 +7,7 @@ editor sees every mistake of a run at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from .anchors import anchor_problems
+from .anchors import anchor_problems, report_name_problems
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
 from .loaded_files import Loaded, YearFiles
@@ -60,6 +60,7 @@ def _check_plan(
     problems += anchor_problems(
         [(report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)], source, "báo cáo", report=True
     )
+    problems += report_name_problems([(report.name, ("reporting", "reports", i, "name")) for i, report in enumerate(plan.reporting.reports)], source)
     problems += duplicates(
         ((report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)), source, "báo cáo"
     )

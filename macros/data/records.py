@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from .anchors import anchor_problems
+from .anchors import anchor_problems, report_name_problems
 from .containment import inside
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
@@ -60,6 +60,7 @@ def _check_dialogues(
 def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, folder) -> Iterator[DataProblem]:
     yield from duplicates(((r.id, ("reports", i, "id")) for i, r in enumerate(records)), source, "báo cáo")
     yield from anchor_problems([(r.id, ("reports", i, "id")) for i, r in enumerate(records)], source, "báo cáo", report=True)
+    yield from report_name_problems([(r.name, ("reports", i, "name")) for i, r in enumerate(records)], source)
     planned = {report.id for report in plan.reporting.reports}
     for index, record in enumerate(records):
         at = ("reports", index)

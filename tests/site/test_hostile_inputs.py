@@ -41,7 +41,7 @@ from macros.data.anchors import PAGE_ANCHORS, is_page_anchor
 from macros.data.characters import MAX_TEXT_LENGTH
 from macros.data.loading import load_site_data
 from macros.data.yaml_source import read_yaml, texts
-from macros.pages.slugs import slugify
+from macros.data.slugs import slugify
 from macros.publications.open_data import CALENDAR_FILE, FEED_FILE
 from tests.built_site import LinkChecker, html_pages, parse_page
 from tests.conftest import FIXTURES, ROOT, SAMPLE, SAMPLE_DAY, Build, memory_limited, reader_text, run_mkdocs_build, serve_folder
