@@ -8,11 +8,15 @@ check refuses the file until every blank is filled, and accepts it then.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 from ..data.loading import DIALOGUES_FILE, REPORTS_FILE, YEARS_FOLDER
-from ..data.models import SchoolYear, SiteData
+from ..data.anchors import is_page_anchor
+from ..data.models import ID_PATTERN, SchoolYear, SiteData
 from ..data.yaml_source import read_yaml
 from .cli import load_or_explain
 from .record_templates import dialogue_session, empty_records_file, periodic_dialogue_duties, records_list_key, report_record
@@ -36,7 +40,7 @@ def add_report(data_dir: Path, site: SiteData, school_year: str | None = None, r
                 f"mọi báo cáo trong kế hoạch năm học {year.school_year} đã có trong {REPORTS_FILE}; "
                 "với báo cáo đột xuất, hãy ghi mã của nó: --ma <mã-bao-cao>"
             )
-    elif report_id in recorded:
+    elif _valid_id(report_id) in recorded:
         raise RecordRefused(f"báo cáo mã {report_id!r} đã có trong {REPORTS_FILE} của năm học {year.school_year}")
     entry = report_record(planned.get(report_id), report_id, year.school_year)
     return _append(data_dir, year, REPORTS_FILE, entry)
@@ -51,11 +55,23 @@ def add_dialogue(data_dir: Path, site: SiteData, school_year: str | None = None,
         while f"doi-thoai-{number}" in taken:
             number += 1
         session_id = f"doi-thoai-{number}"
-    elif session_id in taken:
+    elif _valid_id(session_id) in taken:
         raise RecordRefused(f"buổi đối thoại mã {session_id!r} đã có trong {DIALOGUES_FILE} của năm học {year.school_year}")
     duties = periodic_dialogue_duties(year.plan) or year.plan.all_duties()
     entry = dialogue_session(session_id, duties, [role.id for role in site.school.roles])
     return _append(data_dir, year, DIALOGUES_FILE, entry)
+
+
+def _valid_id(identifier: str) -> str:
+    """An id given on the command line, checked before anything is written: it goes into the YAML as it is."""
+    if not re.fullmatch(ID_PATTERN.strip("^$"), identifier) or len(identifier) > 80:
+        raise RecordRefused(
+            f"mã {identifier!r} không hợp lệ: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối "
+            "(không dấu cách, không xuống dòng), ví dụ bao-cao-phong-chay"
+        )
+    if is_page_anchor(identifier):
+        raise RecordRefused(f"mã {identifier!r} trùng với tên một mục có sẵn của trang web; hãy chọn mã khác, ví dụ {identifier}-1")
+    return identifier
 
 
 def _year(site: SiteData, school_year: str | None) -> SchoolYear:
@@ -78,9 +94,27 @@ def _append(data_dir: Path, year: SchoolYear, file_name: str, entry: str) -> tup
         new_text = append_item(text, key, entry)
     except ValueError as error:
         raise RecordRefused(f"{path}: {error}") from None
-    path.write_text(new_text, encoding="utf-8")
+    _write_atomically(path, new_text)
     source = read_yaml(path, str(path))
     return path, source.line_of((key, len(source.value[key]) - 1))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace the file in one step: an interrupted write never leaves it half-written."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,21 +5,39 @@ content last changed, and the change-history page lists the commits that
 changed the data. A copy without git (a downloaded archive) falls back to the
 files' own modification times; a shallow clone, whose history stops at its
 newest commit and so would date every file to that commit, knows no dates.
+
+Git's output is untrusted input like the data: anyone who can commit writes
+the subjects and file names, and sets the dates. It is read NUL-separated
+(a subject may hold any other character), decoded without ever failing, and
+every commit goes through the data's own guards before the site may show it:
+a date that cannot be true (in the future, before 1970, beyond the calendar),
+an invisible control or text-direction character, a noncharacter, a text too
+long, a phone number, e-mail or ID number in its subject or file names. Such a
+commit is left out, with a warning in ``History.left_out``; it never stops a
+build, so that one bad commit cannot keep the school from publishing again.
+A commit left out only for its words still dates the files it changed.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
+from .characters import forbidden_character
+from .privacy import find_personal_data
 from .status import VIETNAM
 
-_RECORD = "\x1e"
-_FIELD = "\x1f"
+# Each commit starts with an empty field (no file name is empty), then its hash, time and subject.
+_LOG_FORMAT = "--format=%x00%H%x00%ct%x00%s"
+_HASH = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# A commit may be dated a little ahead of the building machine's clock; not more.
+CLOCK_TOLERANCE_SECONDS = 24 * 3600
 
 
 class HistoryKind(Enum):
@@ -46,6 +64,10 @@ class History:
     commits: list[Commit] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
     """Files with edits not committed yet (relative to the root): their own time counts."""
+    left_out: list[str] = field(default_factory=list)
+    """Why commits are not shown (one Vietnamese warning each): the build says so and goes on."""
+    withheld: list[Commit] = field(default_factory=list, repr=False)
+    """Commits not shown for their words, which still date the files they changed."""
     _relative_paths: dict[Path, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
@@ -83,7 +105,9 @@ class History:
     def _commit_times(self) -> dict[str, datetime]:
         """The newest commit's time for every file and folder a commit changed (commits are newest first)."""
         times: dict[str, datetime] = {}
-        for commit in self.commits:
+        # In git's order; commits withheld for their words merge in by their time.
+        commits = sorted([*self.commits, *self.withheld], key=lambda c: c.moment, reverse=True) if self.withheld else self.commits
+        for commit in commits:
             for name in commit.files:
                 for path in _self_and_folders(name):
                     times.setdefault(path, commit.moment)
@@ -117,23 +141,74 @@ def read_history(folder: Path) -> History:
     root_path = Path(root).resolve()
     if _git(folder, "rev-parse", "--is-shallow-repository") == "true":
         return History(HistoryKind.SHALLOW, root_path)
-    log = _git(root_path, "-c", "core.quotepath=false", "log", f"--format={_RECORD}%H{_FIELD}%ct{_FIELD}%s", "--name-only")
+    log = _git(root_path, "log", "-z", "--name-only", _LOG_FORMAT)
     status = _git(root_path, "status", "--porcelain", "-z", "--no-renames", "--untracked-files=all")
     if log is None or status is None:
         # A repository without any commit yet, or git refusing it: nothing reliable to say.
         return History(HistoryKind.SHALLOW, root_path)
     pending = {entry[3:] for entry in status.split("\0") if len(entry) > 3}
-    return History(HistoryKind.COMPLETE, root_path, _parse_log(log), pending)
+    history = History(HistoryKind.COMPLETE, root_path, pending=pending)
+    for sha, timestamp, subject, files in _log_entries(log):
+        moment = commit_moment(timestamp)
+        if moment is None:
+            history.left_out.append(
+                f"lần lưu {sha[:10]} không được đưa vào lịch sử thay đổi: ngày giờ của nó ({timestamp[:20]!r}) "
+                "không thể đúng (ở tương lai hoặc ngoài lịch); ngày cập nhật của các trang không tính lần lưu này"
+            )
+            continue
+        commit = Commit(sha, moment, subject, files)
+        if problem := _unshowable(commit):
+            history.left_out.append(f"lần lưu {sha[:10]} không được đưa vào lịch sử thay đổi: {problem}")
+            history.withheld.append(commit)
+        else:
+            history.commits.append(commit)
+    return history
 
 
-def _parse_log(log: str) -> list[Commit]:
-    commits = []
-    for record in log.split(_RECORD)[1:]:
-        header, _, names = record.partition("\n")
-        sha, timestamp, subject = header.split(_FIELD, 2)
-        files = tuple(name for name in names.splitlines() if name)
-        commits.append(Commit(sha, datetime.fromtimestamp(int(timestamp), VIETNAM), subject, files))
-    return commits
+def commit_moment(timestamp: str) -> datetime | None:
+    """A commit time given by git (seconds since 1970), or None when it cannot be true."""
+    if not timestamp.isascii() or not timestamp.isdigit() or len(timestamp) > 12:
+        return None
+    seconds = int(timestamp)
+    if seconds > time.time() + CLOCK_TOLERANCE_SECONDS:
+        return None
+    return datetime.fromtimestamp(seconds, VIETNAM)
+
+
+def _log_entries(log: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(hash, time, subject, files) of every commit in ``git log -z --name-only`` output.
+
+    Read by position, each commit from its empty opening field: a subject or a file
+    name may hold anything but NUL. Anything that does not fit is skipped.
+    """
+    fields = log.split("\0")
+    entries = []
+    index = 0
+    while index < len(fields):
+        if fields[index] != "" or index + 3 >= len(fields) or not _HASH.fullmatch(fields[index + 1]):
+            index += 1
+            continue
+        sha, timestamp, subject = fields[index + 1 : index + 4]
+        index += 4
+        files = []
+        while index < len(fields) and fields[index] != "":
+            # The first name follows the subject's line break.
+            files.append(fields[index].removeprefix("\n"))
+            index += 1
+        entries.append((sha, timestamp, subject, tuple(files)))
+    return entries
+
+
+def _unshowable(commit: Commit) -> str | None:
+    """Why a commit's words cannot be published, in Vietnamese, or None."""
+    for what, text in [("lời ghi", commit.subject), *(("tên tệp", name) for name in commit.files)]:
+        if problem := forbidden_character(text):
+            return f"{what} {problem}"
+        if findings := find_personal_data(text):
+            return f"{what} có {findings[0].what}; trang công khai không đăng thông tin cá nhân"
+        if "\ufffd" in text:
+            return f"{what} không ở mã UTF-8"
+    return None
 
 
 def _self_and_folders(name: str) -> list[str]:
@@ -158,9 +233,10 @@ def _newest_file_time(path: Path) -> datetime | None:
 def _git(folder: Path, *arguments: str) -> str | None:
     """Output of a git command run in ``folder``; None when git, the repository or the answer is missing."""
     try:
-        result = subprocess.run(
-            ["git", *arguments], cwd=folder, capture_output=True, text=True, timeout=60, check=False
-        )
+        result = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return result.stdout.strip("\n") if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    # Never fails: bytes that are not UTF-8 become lone surrogates, which the guard then refuses.
+    return result.stdout.decode("utf-8", "surrogateescape").strip("\n")

@@ -7,6 +7,7 @@ editor sees every mistake of a run at once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from .anchors import anchor_problems, report_name_problems
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
 from .loaded_files import Loaded, YearFiles
@@ -31,10 +32,14 @@ def check_site(
         role_ids = {role.id for role in school.model.roles}
         ids = ((role.id, ("roles", i, "id")) for i, role in enumerate(school.model.roles))
         problems += duplicates(ids, school.source, "vai trò")
+        problems += anchor_problems([(role.id, ("roles", i, "id")) for i, role in enumerate(school.model.roles)], school.source, "vai trò")
     if documents is not None:
         document_ids = {document.id for document in documents.model.documents}
         ids = ((doc.id, ("documents", i, "id")) for i, doc in enumerate(documents.model.documents))
         problems += duplicates(ids, documents.source, "văn bản")
+        problems += anchor_problems(
+            [(doc.id, ("documents", i, "id")) for i, doc in enumerate(documents.model.documents)], documents.source, "văn bản"
+        )
         problems += _documents_consistent(documents.model.documents, documents.source)
     for year in years:
         problems += _check_plan(year.plan.model, year.plan.source, role_ids, document_ids)
@@ -52,6 +57,10 @@ def _check_plan(
             problem(source, ("school_year",), f"năm học {plan.school_year!r} khác với tên thư mục {folder_year!r}; hai giá trị phải giống nhau")
         )
     problems += duplicates(_duty_ids(plan), source, "nhiệm vụ")
+    problems += anchor_problems(
+        [(report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)], source, "báo cáo", report=True
+    )
+    problems += report_name_problems([(report.name, ("reporting", "reports", i, "name")) for i, report in enumerate(plan.reporting.reports)], source)
     problems += duplicates(
         ((report.id, ("reporting", "reports", i, "id")) for i, report in enumerate(plan.reporting.reports)), source, "báo cáo"
     )

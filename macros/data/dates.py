@@ -11,6 +11,10 @@ _VIETNAMESE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # The same two forms, for the JSON Schema of the data files (editors check them while typing).
 DATE_PATTERN = f"{_VIETNAMESE.pattern}|{_ISO.pattern}"
+# Years a date of this site can plausibly fall in: from the founding of the state's schools to
+# the end of the century. Outside them a date is a typing mistake (and 9999 overflows the calendar feed).
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+YEAR_RANGE_MESSAGE = f"năm phải nằm trong khoảng {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def parse_date(value: object) -> object:
@@ -26,6 +30,10 @@ def parse_date(value: object) -> object:
         year, month, day = (int(part) for part in match.groups())
     else:
         raise PydanticCustomError("date_format", "cần một ngày dạng ngày/tháng/năm, ví dụ 25/02/2023")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_year_range", "ngày {text}: " + YEAR_RANGE_MESSAGE + ", hãy kiểm tra lại năm", {"text": text}
+        )
     try:
         return date(year, month, day)
     except ValueError:

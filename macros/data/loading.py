@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_site
+from .containment import OUTSIDE, containment_problems, inside
 from .data_warnings import data_warnings
 from .errors import DataError, DataProblem
 from .loaded_files import M, Loaded, YearFiles
@@ -34,6 +35,7 @@ def load_site_data(data_dir: Path) -> SiteData:
     data_dir = Path(data_dir)
     problems: list[DataProblem] = []
     sources: list[SourceFile] = []
+    problems += containment_problems(data_dir)
 
     def load(relative: Path, model: type[M], required: bool = True) -> Loaded[M] | None:
         loaded = _load(data_dir, relative, model, problems, required)
@@ -89,9 +91,21 @@ def _load(
 ) -> Loaded[M] | None:
     display_name = f"{data_dir.name}/{relative.as_posix()}"
     path = data_dir / relative
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):
         if required:
             problems.append(DataProblem(display_name, 1, None, "không tìm thấy tệp này"))
+        return None
+    # A link or special file is reported once, by the walk of the data folder (containment_problems).
+    reported = any(problem.file == display_name for problem in problems)
+    if not inside(path, data_dir):
+        if not reported:
+            problems.append(DataProblem(display_name, 1, None, OUTSIDE))
+        return None
+    if not path.is_file():
+        if not reported:
+            problems.append(
+                DataProblem(display_name, 1, None, "phải là một tệp YAML, không phải thư mục hay thiết bị; hãy đổi tên hoặc xóa nó")
+            )
         return None
     try:
         source = read_yaml(path, display_name)

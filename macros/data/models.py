@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import DATE_PATTERN, parse_date
+from .dates import DATE_PATTERN, FIRST_YEAR, LAST_YEAR, YEAR_RANGE_MESSAGE, parse_date
 from .errors import DataProblem
 
 # In YAML a date is text, "25/02/2023"; the JSON Schema of the data files says so.
@@ -72,8 +72,8 @@ class LegalDocument(Model):
     @field_validator("year")
     @classmethod
     def _plausible_year(cls, value: int | None) -> int | None:
-        if value is not None and not 1945 <= value <= 2100:
-            raise PydanticCustomError("year_range", "năm phải nằm trong khoảng 1945–2100")
+        if value is not None and not FIRST_YEAR <= value <= LAST_YEAR:
+            raise PydanticCustomError("year_range", YEAR_RANGE_MESSAGE)
         return value
 
 
@@ -187,6 +187,8 @@ class Plan(Model):
     @classmethod
     def _consecutive_years(cls, value: str) -> str:
         match = re.match(SCHOOL_YEAR_PATTERN, value)
+        if match and not (FIRST_YEAR <= int(match[1]) and int(match[2]) <= LAST_YEAR):
+            raise PydanticCustomError("school_year_range", "năm học ngoài khoảng hợp lý: " + YEAR_RANGE_MESSAGE)
         if match and int(match[2]) != int(match[1]) + 1:
             raise PydanticCustomError(
                 "school_year", "năm học phải gồm hai năm liền nhau, ví dụ 2023-2024"

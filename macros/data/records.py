@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+from .anchors import anchor_problems, report_name_problems
+from .containment import inside
 from .errors import DataProblem
 from .findings import choices, duplicates, problem
 from .loaded_files import YearFiles
@@ -12,6 +16,14 @@ from .yaml_source import Location, SourceFile
 
 
 ATTACHMENT_SUFFIXES = {".pdf", ".docx", ".xlsx", ".odt", ".ods", ".jpg", ".jpeg", ".png"}
+# An attached file's name becomes part of an address and of a link: only characters that mean
+# nothing in a URL, in Markdown or in HTML, and that MkDocs publishes as they are.
+ATTACHMENT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
+ATTACHMENT_NAME_LENGTH = 100
+_NAME_RULE = (
+    "chỉ ghi tên tệp nằm trong thư mục files/ của năm học, ví dụ: bao-cao-quy-1.pdf; tên tệp chỉ gồm "
+    "chữ cái không dấu, chữ số, dấu gạch nối (-), gạch dưới (_) và dấu chấm trước đuôi tệp, không có dấu cách"
+)
 
 
 def check_year_records(year: YearFiles, role_ids: set[str] | None) -> list[DataProblem]:
@@ -30,6 +42,7 @@ def _check_dialogues(
     sessions: list[DialogueSession], source: SourceFile, plan: Plan, role_ids: set[str] | None
 ) -> Iterator[DataProblem]:
     yield from duplicates(((s.id, ("sessions", i, "id")) for i, s in enumerate(sessions)), source, "buổi đối thoại")
+    yield from anchor_problems([(s.id, ("sessions", i, "id")) for i, s in enumerate(sessions)], source, "buổi đối thoại")
     duty_ids = {duty.id for duty in plan.all_duties()}
     for index, session in enumerate(sessions):
         at = ("sessions", index)
@@ -46,6 +59,8 @@ def _check_dialogues(
 
 def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, folder) -> Iterator[DataProblem]:
     yield from duplicates(((r.id, ("reports", i, "id")) for i, r in enumerate(records)), source, "báo cáo")
+    yield from anchor_problems([(r.id, ("reports", i, "id")) for i, r in enumerate(records)], source, "báo cáo", report=True)
+    yield from report_name_problems([(r.name, ("reports", i, "name")) for i, r in enumerate(records)], source)
     planned = {report.id for report in plan.reporting.reports}
     for index, record in enumerate(records):
         at = ("reports", index)
@@ -68,18 +83,22 @@ def _check_reports(records: list[ReportRecord], source: SourceFile, plan: Plan, 
             yield from _check_attachment(record.attachment, source, (*at, "attachment"), folder)
 
 
-def _check_attachment(name: str, source: SourceFile, location: Location, folder) -> Iterator[DataProblem]:
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or "\\" in name or ":" in name:
-        yield problem(source, location, "chỉ ghi tên tệp nằm trong thư mục files/ của năm học, ví dụ: bao-cao-quy-1.pdf")
+def _check_attachment(name: str, source: SourceFile, location: Location, folder: Path) -> Iterator[DataProblem]:
+    if not ATTACHMENT_NAME.fullmatch(name) or len(name) > ATTACHMENT_NAME_LENGTH:
+        odd = next((character for character in name if not re.fullmatch(r"[A-Za-z0-9._-]", character)), None)
+        found = f" (gặp ký tự {odd!r})" if odd else ""
+        too_long = f"; tên dài quá {ATTACHMENT_NAME_LENGTH} ký tự" if len(name) > ATTACHMENT_NAME_LENGTH else ""
+        yield problem(source, location, f"{_NAME_RULE}{found}{too_long}")
         return
+    path = PurePosixPath(name)
+    file = folder / "files" / name
     if path.suffix.lower() not in ATTACHMENT_SUFFIXES:
         yield problem(source, location, f"loại tệp {path.suffix or '(không có đuôi)'} không được nhận; dùng: {', '.join(sorted(ATTACHMENT_SUFFIXES))}")
-    elif not (folder / "files" / path).is_file():
+    elif (file.exists() or file.is_symlink()) and not inside(file, folder.parent.parent):
+        # A link to a file elsewhere on the machine (or a files/ folder linked elsewhere) would publish that file.
+        yield problem(source, location, f"tệp files/{name} là lối tắt (symlink) trỏ ra ngoài thư mục dữ liệu; hãy tải lên chính tệp đó")
+    elif not file.is_file():
         yield problem(source, location, f"không tìm thấy tệp files/{name} trong thư mục năm học; hãy tải tệp lên trước")
-    elif not (folder / "files" / path).resolve().is_relative_to((folder / "files").resolve()):
-        # A link to a file elsewhere on the machine would publish that file.
-        yield problem(source, location, f"tệp files/{name} là lối tắt (symlink) trỏ ra ngoài thư mục files/; hãy tải lên chính tệp đó")
 
 
 def _check_reception(reception: Reception, source: SourceFile, role_ids: set[str] | None) -> Iterator[DataProblem]:

@@ -33,6 +33,8 @@ Location = tuple[str | int, ...]
 MAX_FILE_BYTES = 2_000_000
 # Deeper than any data file needs; a deeper file is a mistake or an attack on the parser's recursion.
 MAX_DEPTH = 40
+# Digits of a number: counts of letters or years need a few; thousands of digits only slow everything down.
+MAX_NUMBER_DIGITS = 15
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq")
 }
@@ -188,9 +190,11 @@ def read_yaml(path: Path, display_name: str) -> SourceFile:
         raise refuse(error.line, error.message, error.location) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
         raise refuse(
             line,
-            f"có ký tự điều khiển không nhìn thấy được (mã U+{error.character:04X}), "
+            forbidden_character(character)
+            or f"có ký tự điều khiển không nhìn thấy được (mã U+{ord(character[:1] or ' '):04X}), "
             "thường do chép từ Word; hãy xóa ký tự đó và gõ lại",
         ) from None
     except yaml.MarkedYAMLError as error:
@@ -223,6 +227,13 @@ def _build(node: Node, location: Location, source: SourceFile, loader: yaml.Safe
         if _is_sexagesimal(node):
             # YAML 1.1 reads an unquoted 14:30 as the number 870; an editor means a time.
             return node.value
+        if node.tag in {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"} and len(node.value) > MAX_NUMBER_DIGITS:
+            raise _Refused(
+                node.start_mark.line + 1,
+                f"số quá dài ({len(node.value)} ký tự; tối đa {MAX_NUMBER_DIGITS} chữ số); "
+                "nếu là một đoạn chữ, hãy đặt trong dấu ngoặc kép",
+                location,
+            )
         value = loader.construct_object(node, deep=True)
         # Also catches characters written as escapes ("\\u202e"), which the reader never sees.
         if isinstance(value, str) and (problem := forbidden_character(value)):

@@ -3,6 +3,9 @@
 Every value a template prints goes through ``escape`` unless it is ``Markup``,
 which only this package's own helpers produce: a ``<script>`` or a
 ``[link](javascript:…)`` typed into a YAML field reaches the reader as text.
+Every link target goes through ``link_target``: a path or an anchor made of
+data is percent-encoded, so that no character of it can end the link, open
+an attribute list (``){ onmouseover=… }``) or start HTML.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import html
 import posixpath
 import re
 from functools import lru_cache
+from urllib.parse import quote
 
 import markdown
 from markupsafe import Markup
@@ -56,6 +60,19 @@ def html_id(value: str) -> Markup:
     return Markup(value)
 
 
+def link_target(path: str, anchor: str | None = None) -> Markup:
+    """A relative link target (path, and anchor) as Markdown and HTML take it literally.
+
+    Everything but letters, digits, ``-._~`` and the path's ``/`` is percent-encoded:
+    brackets, quotes, ``<>``, ``{}``, spaces, ``#``, ``%``, ``:`` (no data can make a
+    ``javascript:`` link) and line breaks all become ``%XX``.
+    """
+    target = quote(path, safe="/")
+    if anchor:
+        target += "#" + quote(anchor, safe="")
+    return Markup(target)
+
+
 def link(label: object, from_page: str | None, to_page: str, anchor: str | None = None) -> Markup:
     """A Markdown link between two pages of the site, given as docs-relative ``.md`` paths.
 
@@ -64,11 +81,10 @@ def link(label: object, from_page: str | None, to_page: str, anchor: str | None 
     makes it relative to each.
     """
     if from_page is None:
-        target = _TO_BE_PLACED + to_page
+        # The encoded path has neither ")" nor "#": place_links finds it whole.
+        target = _TO_BE_PLACED + link_target(to_page, anchor)
     else:
-        target = _relative_path(to_page, posixpath.dirname(from_page) or ".")
-    if anchor:
-        target += "#" + anchor
+        target = link_target(_relative_path(to_page, posixpath.dirname(from_page) or "."), anchor)
     return Markup(f"[{escape(label)}]({target})")
 
 

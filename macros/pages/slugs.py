@@ -1,16 +1,14 @@
-"""URL-friendly ids from Vietnamese text: "Mục đích" -> "muc-dich"."""
+"""Heading ids for Python-Markdown's ``toc`` extension (mkdocs.yml), from the data layer's slugs.
+
+The slug itself lives in ``macros.data.slugs``: the check must know the ids that
+headings made of data will take (``macros.data.anchors``).
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from ..data.slugs import slugify
 
-
-def slugify(text: str, separator: str = "-") -> str:
-    """Ascii slug; đ becomes d (it has no decomposition, so stripping marks alone would drop it)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", separator, ascii_text.lower()).strip(separator)
+__all__ = ["slugify", "toc_slugify"]
 
 
 def toc_slugify(value: str, separator: str) -> str:

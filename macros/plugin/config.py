@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import config_options as options
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
+
+
+class Day(BaseConfigOption[str]):
+    """A day as text. YAML reads an unquoted ``2024-03-20`` as a date: it is taken as that day,
+    not refused with MkDocs' English type error. Whether the day exists is checked with the data."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, date):
+            return value.isoformat()
+        if not isinstance(value, str):
+            raise ValidationError(f"cần một ngày dạng ngày/tháng/năm, ví dụ 15/06/2024 (gặp {value!r})")
+        return value
 
 
 class QcdcConfig(Config):
@@ -19,8 +33,10 @@ class QcdcConfig(Config):
     printout_part_page = options.Type(str, default="_in-ca-nam-phan.md")
     """Page inside docs/ repeated for every part that continues a year's printout (in-ca-nam/2/, 3/…)."""
 
-    today = options.Optional(options.Type(str))
-    """Day the statuses are computed for (dd/mm/yyyy); default: $QCDC_TODAY, else today in Vietnam."""
+    today = options.Optional(Day())
+    """Day the statuses are computed for (dd/mm/yyyy) when $QCDC_TODAY is not set; else today in Vietnam.
+    Not ``!ENV [QCDC_TODAY, …]``: MkDocs would parse the variable as YAML, and an impossible day
+    such as 2024-02-30 would stop it with a traceback before this plugin could explain."""
 
     current_year = options.Optional(options.Type(str))
     """School year the home page and the navigation lead with (e.g. 2023-2024);

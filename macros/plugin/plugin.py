@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import shutil
 import tempfile
 from datetime import date
@@ -22,11 +23,12 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
 from ..data.build_views import BuildViews
+from ..data.containment import inside
 from ..data.current_year import resolve_current_year
 from ..data.errors import DataError
 from ..data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from ..data.models import SchoolYear, SiteData
-from ..data.status import resolve_today
+from ..data.status import TODAY_VARIABLE, resolve_today
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
 from ..pages.rendering import Renderer, attachment_path, report_page
@@ -78,9 +80,11 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
             self.site = load_site_data(self.data_dir)
-            self.today = resolve_today(self.config.today)
         except DataError as error:
             raise PluginError(error.report()) from None
+        try:
+            # The variable wins over mkdocs.yml, as "!ENV [QCDC_TODAY, default]" did.
+            self.today = resolve_today(os.environ.get(TODAY_VARIABLE) or self.config.today)
         except ValueError as error:
             raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
         try:
@@ -102,6 +106,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             self.current_year.school_year,
             self.config.printout_part_page,
         )
+        for warning in self.views.history.left_out:
+            # Info, not warning, as above: a commit the site cannot show never blocks publishing.
+            log.info(f"Cảnh báo lịch sử git: {warning}")
         if self.config.atomic_publish and self.command in {"build", "gh-deploy"}:
             self._stage(config)
         return config
@@ -189,7 +196,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
         source = self.data_dir / YEARS_FOLDER / school_year / ATTACHMENTS_FOLDER / name
-        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source))
+        # The check refused such a file already; copying never trusts it did.
+        if not inside(source, self.data_dir) or not source.is_file():
+            raise PluginError(f"Tệp đính kèm {source} nằm ngoài thư mục dữ liệu hoặc không phải tệp thường: không đăng.")
+        return File.generated(config, attachment_path(school_year, name), abs_src_path=str(source.resolve()))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.

@@ -26,6 +26,7 @@ from ..data.dates import format_date
 from ..data.loading import DIALOGUES_FILE, PLAN_FILE, REPORTS_FILE, SCHOOL_FILE, YEARS_FOLDER
 from ..data.models import DialogueSession, SchoolYear, SiteData
 from ..data.status import VIETNAM, ReportView, year_reports
+from ..pages.markdown_text import link_target
 from ..pages.rendering import SESSION_STATUS_LABELS, year_page
 from ..pages.slugs import slugify
 from .open_data import PageUrl, Revised
@@ -125,7 +126,7 @@ def _session_event(
         f"Tóm tắt biên bản: {session.minutes_summary}" if session.minutes_summary else None,
         f"Ghi chú: {session.note}" if session.note else None,
     ]
-    url = page_url(year_page(year.school_year, "dialogues")) + "#" + session.id
+    url = page_url(year_page(year.school_year, "dialogues")) + str(link_target("", session.id))
     summary = "Đối thoại: " + session.participants if session.participants else "Buổi đối thoại"
     return CalendarEvent(
         uid=f"{year.school_year}-doi-thoai-{session.id}@{domain}",
@@ -155,7 +156,7 @@ def _deadline_event(year: SchoolYear, report: ReportView, domain: str, page_url:
         submitted,
         f"Nơi nhận: {record.recipient}" if record is not None and record.recipient else None,
     ]
-    url = page_url(year_page(year.school_year, "reports")) + "#" + report.id
+    url = page_url(year_page(year.school_year, "reports")) + str(link_target("", report.id))
     return CalendarEvent(
         uid=f"{year.school_year}-bao-cao-{report.id}@{domain}",
         summary=f"Hạn nộp {report.name}",

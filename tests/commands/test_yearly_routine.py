@@ -207,3 +207,55 @@ def test_the_add_command_refuses_with_a_message_when_every_planned_report_has_a_
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1
     assert "mọi báo cáo trong kế hoạch năm học 2023-2024 đã có" in result.stderr and "--ma" in result.stderr
+
+
+# --- Ids given on the command line ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        "x\nsummary: {results: [bị chèn]}",
+        "bao-cao\n  - id: khac",
+        "x: y",
+        "x # chú thích",
+        "Bao-Cao",
+        "bao cao",
+        "báo-cáo",
+        "-x",
+        "x-",
+        "x--y",
+        "",
+        "'x'",
+        "[x]",
+        "x\u202e",
+        "cac-buoi",
+        "theo-ke-hoach",
+        "phan-2",
+        "x" * 81,
+    ],
+)
+def test_an_id_that_is_not_a_plain_id_is_refused_before_anything_is_written(sample_copy: Path, identifier: str) -> None:
+    year = sample_copy / "years" / "2023-2024"
+    before = {path.name: path.read_bytes() for path in year.iterdir() if path.is_file()}
+    site = load_site_data(sample_copy)
+
+    for add in (add_report, add_dialogue):
+        with pytest.raises(RecordRefused, match="mã"):
+            add(sample_copy, site, "2023-2024", identifier)
+
+    assert {path.name: path.read_bytes() for path in year.iterdir() if path.is_file()} == before
+    load_site_data(sample_copy)  # still valid
+
+
+def test_the_add_command_refuses_an_id_with_a_line_break_and_leaves_the_file_as_it_was(sample_copy: Path) -> None:
+    reports = sample_copy / "years" / "2023-2024" / "reports.yml"
+    before = reports.read_bytes()
+    command = [sys.executable, "-m", "macros.commands.add_record", "bao-cao", "--nam-hoc", "2023-2024", "--du-lieu", str(sample_copy)]
+
+    result = subprocess.run([*command, "--ma", "x\nsummary: bị chèn"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "không hợp lệ" in result.stderr and "xuống dòng" in result.stderr
+    assert reports.read_bytes() == before
+    assert not list(reports.parent.glob(".*.tmp"))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
+from urllib.parse import unquote
 
 import markdown
 import pytest
 from markupsafe import Markup
 
-from macros.pages.markdown_text import escape, html_id, link, place_links
+from macros.pages.markdown_text import escape, html_id, link, link_target, place_links
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables"]
 
@@ -82,3 +84,40 @@ def test_links_made_for_no_page_are_placed_on_each_page_as_if_made_for_it(page):
 
     assert place_links(once, page) == for_the_page
     assert rendered(place_links(once, page)) == rendered(for_the_page)
+
+
+# Every character that means something to Markdown (with attr_list and md_in_html) or to HTML.
+METACHARACTERS = "\\`*_{}[]()<>#+-.!|:;\"'&=%?/~ \t\n"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *(f"tep{character}x.pdf" for character in METACHARACTERS),
+        "x.pdf){ onmouseover=alert(1) }",
+        'x.pdf){: onmouseover="alert(1)" }',
+        "x).pdf<img src=x onerror=alert(1)>",
+        "javascript:alert(1)",
+        "x.pdf\"><script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "&lt;x&gt;.pdf",
+        "a b%20c#d.pdf",
+    ],
+)
+def test_a_link_target_made_of_data_stays_one_link_to_that_exact_address(name):
+    html_text = rendered(link(name, "2023-2024/bao-cao/bao-cao-quy-1.md", f"2023-2024/bao-cao/tep/{name}"))
+
+    assert html_text.count("<a ") == 1 and html_text.count("</a>") == 1, html_text
+    for tag in ("<img", "<script", "<b>"):
+        assert tag not in html_text
+    anchor = re.fullmatch(r'<p><a href="([^"]*)">(.*)</a></p>', html_text, re.DOTALL)
+    assert anchor is not None, html_text  # no attribute but href: attr_list added nothing
+    assert unquote(html.unescape(anchor[1])) == f"tep/{name}"
+    assert html.unescape(anchor[2]) == " ".join(name.split()) or name.strip() == ""
+
+
+@pytest.mark.parametrize("anchor", ["a b", "x){ onclick=alert(1) }", 'x"><script>', "a#b"])
+def test_an_anchor_is_encoded_too(anchor):
+    target = link_target("van-ban.md", anchor)
+    assert str(target).count("#") == 1 and unquote(str(target).split("#")[1]) == anchor
+    assert not set(str(target)) & set(" \"'<>(){}[]")
