@@ -84,7 +84,7 @@ def year_catalogue(site: SiteData, year: SchoolYear) -> list[CatalogueDuty]:
     entries = [
         CatalogueDuty(
             id=duty.id,
-            name="Đối thoại định kỳ theo kế hoạch của nhà trường",
+            name=_plan_duty_name(site, duty),
             requirement=plan.duty_text(duty),
             basis=(),
             rule=DutyRule(kind="every_months", months=duty.every_months),
@@ -96,6 +96,12 @@ def year_catalogue(site: SiteData, year: SchoolYear) -> list[CatalogueDuty]:
         if duty.every_months
     ]
     return entries + [CatalogueDuty.statutory(duty) for duty in site.duties]
+
+
+def _plan_duty_name(site: SiteData, duty: Duty) -> str:
+    """"Đối thoại định kỳ theo kế hoạch (Hiệu trưởng, ít nhất 6 tháng/lần)": the plan may hold several."""
+    details = [site.role(duty.owner).name if duty.owner else None, duty.when or f"ít nhất {duty.every_months} tháng một lần"]
+    return "Đối thoại định kỳ theo kế hoạch (" + ", ".join(d for d in details if d) + ")"
 
 
 def year_compliance(site: SiteData, year: SchoolYear, today: date) -> list[DutyCompliance]:
@@ -384,6 +390,8 @@ def _board_confirmed(context: _Context) -> list[Occurrence] | None:
     days = context.duty.rule.days
     occurrences = []
     for term in board.terms:
+        if not _within_year(context, term.elected_date):
+            continue  # elected in an earlier year: that year's page judges its confirmation
         deadline = context.calendar.add_working_days(term.elected_date, days)
         occurrences.append(Occurrence(
             key=term.id,
@@ -426,11 +434,14 @@ def _terms(context: _Context) -> list[Occurrence] | None:
     if context.year.board is None:
         return None
     plan, years = context.year.plan, context.duty.rule.years
-    # A term runs across school years: it is recorded in the year it began.
-    terms = sorted(
-        (term for year in context.site.years if year.board and year.plan.first_day <= plan.last_day for term in year.board.terms),
-        key=lambda term: term.elected_date,
-    )
+    # A term runs across school years: each year's file lists the terms in office in it.
+    unique = {
+        term.id: term
+        for year in context.site.years
+        if year.board and year.plan.first_day <= plan.last_day
+        for term in year.board.terms
+    }
+    terms = sorted(unique.values(), key=lambda term: term.elected_date)
     occurrences = []
     for index, term in enumerate(terms):
         successor = terms[index + 1] if index + 1 < len(terms) else None

@@ -427,7 +427,9 @@ class BoardRecommendation(Model):
 
 
 class InspectionBoardFile(Model):
-    terms: list[BoardTerm] = Field(default_factory=list, description="các nhiệm kỳ bắt đầu trong năm học")
+    terms: list[BoardTerm] = Field(
+        default_factory=list, description="các nhiệm kỳ của Ban trong năm học (kể cả nhiệm kỳ bắt đầu từ năm trước)"
+    )
     reports: list[BoardReport] = Field(default_factory=list, description="các báo cáo của Ban")
     recommendations: list[BoardRecommendation] = Field(default_factory=list, description="các kiến nghị của Ban")
 
