@@ -458,11 +458,20 @@ def _terms(context: _Context) -> list[Occurrence] | None:
             verdict=_by_deadline(deadline, finished, context.today),
             done=finished,
             record=f"Nhiệm kỳ mới bầu ngày {format_date(finished)}" if finished else None,
+            note=_members_note(term),
         ))
     if not occurrences and context.today >= plan.first_day:
         occurrences.append(Occurrence(context.year.school_year, "Ban thanh tra nhân dân trong năm học", None, Verdict.MISSING,
                                       note="không có nhiệm kỳ nào được ghi nhận"))
     return occurrences
+
+
+def _members_note(term) -> str | None:
+    """The board has 3 to 9 members: a term recorded with another number says so (its verdict is the term's)."""
+    count = len(term.members)
+    if count and not 3 <= count <= 9:
+        return f"Ban ghi nhận {count} thành viên; quy định từ 3 đến 9 thành viên"
+    return None
 
 
 _RULES: dict[str, Callable[[_Context], list[Occurrence] | None]] = {

@@ -173,3 +173,14 @@ def test_the_catalogue_is_checked_rule_by_rule(sample_copy):
     assert any(f"{where} 8, trường duties[1].rule.months: quy tắc yearly_within cần ghi months" in p for p in problems), problems
     assert any(f"{where} 10, trường duties[1].rule.days: quy tắc yearly_within không dùng days; chỉ ghi months" in p for p in problems), problems
     assert any(f"{where} 21, trường duties[2].records: quy tắc working_days_after không tính được từ số liệu 'hoi-nghi'" in p for p in problems), problems
+
+
+def test_a_term_with_a_number_of_members_outside_3_to_9_says_so(sample_copy):
+    board = sample_copy / YEAR / "inspection_board.yml"
+    text = board.read_text(encoding="utf-8").replace(
+        "      - role: Phó Trưởng ban\n      - role: Thành viên\n", "      - role: Phó Trưởng ban\n"
+    )
+    board.write_text(text, encoding="utf-8")
+    terms = by_id(load_site_data(sample_copy), "2023-2024")["nhiem-ky-ban-thanh-tra-nhan-dan"].occurrences
+    assert terms[0].note is None
+    assert terms[1].note == "Ban ghi nhận 2 thành viên; quy định từ 3 đến 9 thành viên"
