@@ -250,13 +250,12 @@ def _reviews(context: _Context) -> list[Occurrence] | None:
 # --- Once a year, within N months of the year's start ------------------------------------------
 
 
-def _yearly_deadline(context: _Context) -> tuple[date, date]:
-    plan = context.year.plan
-    return plan.first_day, add_months(plan.first_day, context.duty.rule.months)
+def _yearly_deadline(context: _Context) -> date:
+    return add_months(context.year.plan.first_day, context.duty.rule.months)
 
 
 def _conference_deadline(context: _Context) -> list[Occurrence]:
-    start, deadline = _yearly_deadline(context)
+    deadline = _yearly_deadline(context)
     return [Occurrence(context.year.school_year, f"Năm học {context.year.school_year}", deadline, Verdict.NOT_YET_DUE)]
 
 
@@ -265,7 +264,7 @@ def _conferences(context: _Context) -> list[Occurrence] | None:
     if conferences is None:
         return None
     plan = context.year.plan
-    start, deadline = _yearly_deadline(context)
+    deadline = _yearly_deadline(context)
     held = sorted((c for c in conferences if plan.first_day <= c.date <= plan.last_day), key=lambda c: c.date)
     first = held[0] if held else None
     done = first.date if first else None
