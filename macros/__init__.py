@@ -56,6 +56,11 @@ def define_env(env: Any) -> None:
         return renderer.dialogues(page_path(), page_year())
 
     @env.macro
+    def legal_duties() -> str:
+        """The duties of the law and of the plan for this page's school year: deadlines, records, verdicts."""
+        return renderer.legal_duties(page_path(), page_year())
+
+    @env.macro
     def reports() -> str:
         """The reports of this page's school year with their status."""
         return renderer.reports(page_path(), page_year())

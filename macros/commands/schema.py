@@ -24,8 +24,14 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..data.json_schema import model_schema
-from ..data.loading import DIALOGUES_FILE, DOCUMENTS_FILE, PLAN_FILE, RECEPTION_FILE, REPORTS_FILE, SCHOOL_FILE
-from ..data.models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School
+from ..data.loading import (
+    BOARD_FILE, CONFERENCES_FILE, DIALOGUES_FILE, DISCLOSURES_FILE, DOCUMENTS_FILE, DUTIES_FILE, PLAN_FILE, RECEPTION_FILE,
+    REPORTS_FILE, SCHOOL_FILE, SWAPS_FILE,
+)
+from ..data.models import (
+    DialoguesFile, DisclosuresFile, DutiesFile, InspectionBoardFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School,
+    StaffConferencesFile, WorkingDaySwapsFile,
+)
 
 SCHEMA_FOLDER = Path(__file__).resolve().parents[2] / "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -51,6 +57,11 @@ KINDS = [
     DataFileKind(DIALOGUES_FILE, DialoguesFile, "Các buổi đối thoại của một năm học (data/years/<năm học>/dialogues.yml)"),
     DataFileKind(REPORTS_FILE, ReportsFile, "Tình hình các báo cáo của một năm học (data/years/<năm học>/reports.yml)"),
     DataFileKind(RECEPTION_FILE, Reception, "Tiếp công dân trong một năm học (data/years/<năm học>/reception.yml)"),
+    DataFileKind(DUTIES_FILE, DutiesFile, "Danh mục nghĩa vụ định kỳ theo luật (data/duties.yml)"),
+    DataFileKind(SWAPS_FILE, WorkingDaySwapsFile, "Các ngày làm việc được hoán đổi (data/working_day_swaps.yml)"),
+    DataFileKind(CONFERENCES_FILE, StaffConferencesFile, "Hội nghị cán bộ, công chức, viên chức, người lao động (data/years/<năm học>/staff_conferences.yml)"),
+    DataFileKind(BOARD_FILE, InspectionBoardFile, "Ban thanh tra nhân dân: nhiệm kỳ, báo cáo, kiến nghị (data/years/<năm học>/inspection_board.yml)"),
+    DataFileKind(DISCLOSURES_FILE, DisclosuresFile, "Sổ theo dõi công khai (data/years/<năm học>/disclosures.yml)"),
 ]
 
 

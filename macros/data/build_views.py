@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .changes import History, read_history
+from .legal_duties import DutyCompliance, Verdict, compliance_counts, year_compliance
 from .models import SiteData
 from .status import ReportView, YearOverview, year_overview
 
@@ -42,6 +43,7 @@ class BuildViews:
             school_year: tuple(report for report in overview.reports if report.published)
             for school_year, overview in self._overviews.items()
         }
+        self._compliance: dict[str, list[DutyCompliance]] = {}
         moment = self.last_change([self.data_dir])
         self.last_data_change: date | None = moment.date() if moment else None
         """The day the data last changed (in Vietnam); None when that cannot be known (a shallow clone)."""
@@ -69,6 +71,16 @@ class BuildViews:
             if report.id == report_id:
                 return report
         raise KeyError(f"{school_year}: no report {report_id!r}")
+
+    def compliance(self, school_year: str) -> list[DutyCompliance]:
+        """Every duty of the year's catalogue on the build's day (computed when first asked for)."""
+        if school_year not in self._compliance:
+            self._compliance[school_year] = year_compliance(self.site, self.site.year(school_year), self.today)
+        return self._compliance[school_year]
+
+    def duty_counts(self, school_year: str) -> list[tuple[Verdict, int]]:
+        """How many of the year's duties stand at each verdict."""
+        return compliance_counts(self.compliance(school_year))
 
     def last_change(self, paths: Iterable[Path]) -> datetime | None:
         """When any of ``paths`` (files or folders) last changed; None when that cannot be known."""

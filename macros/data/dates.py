@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -45,3 +46,10 @@ def parse_date(value: object) -> object:
 def format_date(value: date) -> str:
     """The Vietnamese way of writing a date: 25/02/2023."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day ``months`` later, kept inside the month (31/08 + 6 months = 28/02 or 29/02)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

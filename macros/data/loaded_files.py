@@ -12,7 +12,9 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .models import DialoguesFile, Plan, Reception, ReportsFile, SchoolYear
+from .models import (
+    DialoguesFile, DisclosuresFile, InspectionBoardFile, Plan, Reception, ReportsFile, SchoolYear, StaffConferencesFile,
+)
 from .yaml_source import SourceFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,6 +35,9 @@ class YearFiles:
     dialogues: Loaded[DialoguesFile] | None
     reports: Loaded[ReportsFile] | None
     reception: Loaded[Reception] | None
+    conferences: Loaded[StaffConferencesFile] | None = None
+    board: Loaded[InspectionBoardFile] | None = None
+    disclosures: Loaded[DisclosuresFile] | None = None
 
     def school_year(self) -> SchoolYear:
         return SchoolYear(
@@ -40,4 +45,7 @@ class YearFiles:
             dialogues=self.dialogues.model.sessions if self.dialogues else None,
             reports=self.reports.model.reports if self.reports else None,
             reception=self.reception.model if self.reception else None,
+            conferences=self.conferences.model.conferences if self.conferences else None,
+            board=self.board.model if self.board else None,
+            disclosures=self.disclosures.model.entries if self.disclosures else None,
         )

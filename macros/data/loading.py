@@ -8,11 +8,15 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_site
 from .containment import OUTSIDE, containment_problems, inside
+from .duty_checks import check_duty_files
 from .data_warnings import data_warnings
 from .errors import DataError, DataProblem
 from .loaded_files import M, Loaded, YearFiles
 from .messages import problems_from_validation
-from .models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School, SchoolYear, SiteData
+from .models import (
+    DialoguesFile, DisclosuresFile, DutiesFile, InspectionBoardFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School,
+    SiteData, StaffConferencesFile, WorkingDaySwapsFile,
+)
 from .placeholders import unfilled_blanks
 from .privacy import personal_data_problems
 from .yaml_source import SourceFile, read_yaml
@@ -24,6 +28,11 @@ PLAN_FILE = "plan.yml"
 DIALOGUES_FILE = "dialogues.yml"
 REPORTS_FILE = "reports.yml"
 RECEPTION_FILE = "reception.yml"
+DUTIES_FILE = "duties.yml"
+SWAPS_FILE = "working_day_swaps.yml"
+CONFERENCES_FILE = "staff_conferences.yml"
+BOARD_FILE = "inspection_board.yml"
+DISCLOSURES_FILE = "disclosures.yml"
 ATTACHMENTS_FOLDER = "files"
 
 def load_site_data(data_dir: Path) -> SiteData:
@@ -43,9 +52,15 @@ def load_site_data(data_dir: Path) -> SiteData:
             sources.append(loaded.source)
         return loaded
 
+    complete = True
     school = load(Path(SCHOOL_FILE), School)
     documents = load(Path(DOCUMENTS_FILE), LegalDocumentsFile)
-    years, complete = [], True
+    duties = load(Path(DUTIES_FILE), DutiesFile, required=False)
+    swaps = load(Path(SWAPS_FILE), WorkingDaySwapsFile, required=False)
+    for loaded, name in ((duties, DUTIES_FILE), (swaps, SWAPS_FILE)):
+        if loaded is None and (data_dir / name).exists():
+            complete = False
+    years = []
     for folder in _year_folders(data_dir):
         relative = folder.relative_to(data_dir)
         plan = load(relative / PLAN_FILE, Plan)
@@ -58,6 +73,7 @@ def load_site_data(data_dir: Path) -> SiteData:
         problems.append(DataProblem(f"{data_dir.name}/{YEARS_FOLDER}", 1, None, "chưa có kế hoạch năm học nào (cần years/<năm học>/plan.yml)"))
 
     problems += check_site(school, documents, years)
+    problems += check_duty_files(duties, swaps, documents, years)
     if school is not None:
         problems += personal_data_problems(sources, school.model.public_contacts)
     if problems or school is None or documents is None or not complete:
@@ -69,6 +85,8 @@ def load_site_data(data_dir: Path) -> SiteData:
         legal_documents=documents.model.documents,
         years=[year.school_year() for year in years],
         warnings=data_warnings(documents.model.documents, years),
+        duties=duties.model.duties if duties else [],
+        day_swaps=swaps.model.swaps if swaps else [],
     )
 
 
@@ -76,6 +94,9 @@ _OPTIONAL_YEAR_FILES: list[tuple[str, type[BaseModel]]] = [
     (DIALOGUES_FILE, DialoguesFile),
     (REPORTS_FILE, ReportsFile),
     (RECEPTION_FILE, Reception),
+    (CONFERENCES_FILE, StaffConferencesFile),
+    (BOARD_FILE, InspectionBoardFile),
+    (DISCLOSURES_FILE, DisclosuresFile),
 ]
 
 

@@ -58,6 +58,12 @@ class School(Model):
         default_factory=list, description="các liên hệ công khai chính thức của nhà trường"
     )
     roles: list[Role] = Field(min_length=1, description="các vai trò, bộ phận được nêu trong kế hoạch")
+    staff_count: int | None = Field(
+        default=None,
+        ge=0,
+        description="số cán bộ, công chức, viên chức, người lao động của đơn vị (null nếu chưa rõ); "
+        "dùng để biết nghĩa vụ nào của Luật Thực hiện dân chủ ở cơ sở áp dụng",
+    )
 
 
 class LegalDocument(Model):
@@ -312,6 +318,149 @@ class Reception(Model):
     )
 
 
+# --- The law's recurring duties: the catalogue and the records that fulfil them ----------
+
+
+class LegalBasis(Model):
+    document: Id = Field(description="mã văn bản trong data/legal_documents.yml")
+    article: Text = Field(description="điều, khoản của văn bản (ví dụ: Điều 51, khoản 3 Điều 52)")
+
+
+RuleKind = Literal["yearly_within", "every_months", "each_period", "working_days_after", "days_after", "posted_for", "term"]
+RecordSource = Literal[
+    "hoi-nghi", "ra-soat-nghi-quyet", "nhiem-ky-ban-ttnd", "cong-nhan-ban-ttnd", "bao-cao-ban-ttnd",
+    "tra-loi-kien-nghi", "cong-khai-dung-han", "cong-khai-du-ngay", "doi-thoai",
+]
+
+
+class DutyRule(Model):
+    """When a duty falls due. Each kind reads one number: months, days or years."""
+
+    kind: RuleKind = Field(
+        description="loại quy tắc: yearly_within (mỗi năm một lần, chậm nhất N tháng từ đầu năm học), "
+        "every_months (ít nhất N tháng một lần), each_period (mỗi kỳ N tháng: 3 = hằng quý, 6, 12), "
+        "working_days_after (trong N ngày làm việc sau sự việc), days_after (trong N ngày sau sự việc), "
+        "posted_for (niêm yết ít nhất N ngày liên tục), term (nhiệm kỳ N năm)"
+    )
+    months: int | None = Field(default=None, gt=0, le=24, description="số tháng (yearly_within, every_months, each_period)")
+    days: int | None = Field(default=None, gt=0, le=366, description="số ngày (working_days_after, days_after, posted_for)")
+    years: int | None = Field(default=None, gt=0, le=10, description="số năm (term)")
+
+
+class Applicability(Model):
+    staff_more_than: int = Field(ge=0, description="chỉ áp dụng với đơn vị có nhiều hơn số người này")
+
+
+class StatutoryDuty(Model):
+    """A duty the law sets for the unit, with its basis and the rule that makes it due."""
+
+    id: Id = Field(description="mã nghĩa vụ")
+    name: Text = Field(description="tên ngắn của nghĩa vụ")
+    requirement: Text = Field(description="văn bản yêu cầu gì, nói ngắn gọn")
+    basis: list[LegalBasis] = Field(min_length=1, description="căn cứ: văn bản và điều, khoản")
+    rule: DutyRule = Field(description="quy tắc tính hạn")
+    applies_to: Applicability | None = Field(default=None, description="phạm vi áp dụng (bỏ trống: mọi đơn vị)")
+    records: RecordSource = Field(
+        description="số liệu dùng để xét: hoi-nghi, ra-soat-nghi-quyet (tệp staff_conferences.yml); nhiem-ky-ban-ttnd, "
+        "cong-nhan-ban-ttnd, bao-cao-ban-ttnd, tra-loi-kien-nghi (tệp inspection_board.yml); "
+        "cong-khai-dung-han, cong-khai-du-ngay (tệp disclosures.yml)"
+    )
+
+
+class DutiesFile(Model):
+    duties: list[StatutoryDuty] = Field(description="các nghĩa vụ định kỳ theo luật")
+
+
+class DaySwap(Model):
+    day_off: Date = Field(description="ngày thường được nghỉ, dạng ngày/tháng/năm")
+    work_day: Date = Field(description="ngày làm bù (thường là thứ Bảy), dạng ngày/tháng/năm")
+    note: Text | None = Field(default=None, description="văn bản, thông báo hoán đổi (nếu biết)")
+
+
+class WorkingDaySwapsFile(Model):
+    swaps: list[DaySwap] = Field(description="các ngày làm việc được hoán đổi theo thông báo hằng năm của Chính phủ")
+
+
+class ConferenceReview(Model):
+    date: Date = Field(description="ngày rà soát, đánh giá việc thực hiện nghị quyết hội nghị")
+    summary: Text | None = Field(default=None, description="tóm tắt kết quả rà soát đã thông báo")
+
+
+class StaffConference(Model):
+    id: Id = Field(description="mã hội nghị")
+    date: Date = Field(description="ngày tổ chức hội nghị cán bộ, công chức, viên chức, người lao động")
+    resolution_summary: Text | None = Field(default=None, description="tóm tắt nghị quyết hội nghị")
+    reviews: list[ConferenceReview] = Field(default_factory=list, description="các lần rà soát nghị quyết (6 tháng một lần)")
+
+
+class StaffConferencesFile(Model):
+    conferences: list[StaffConference] = Field(description="các hội nghị cán bộ, công chức, viên chức, người lao động")
+
+
+class BoardMember(Model):
+    role: Text = Field(description="chức danh trong Ban (Trưởng ban, Phó Trưởng ban, Thành viên)")
+    name: Text | None = Field(default=None, description="họ tên, chỉ ghi nếu nhà trường quyết định công khai")
+
+
+class BoardTerm(Model):
+    id: Id = Field(description="mã nhiệm kỳ")
+    elected_date: Date = Field(description="ngày hội nghị bầu Ban thanh tra nhân dân (bắt đầu nhiệm kỳ)")
+    confirmed_date: Date | None = Field(default=None, description="ngày ban chấp hành công đoàn ra quyết định công nhận")
+    end_date: Date | None = Field(default=None, description="ngày kết thúc nhiệm kỳ (null nếu đang trong nhiệm kỳ)")
+    members: list[BoardMember] = Field(default_factory=list, description="các thành viên (chức danh; tên nếu công khai)")
+
+
+class BoardReport(Model):
+    id: Id = Field(description="mã báo cáo")
+    kind: Literal["quy", "6-thang", "nam", "nhiem-ky"] = Field(description="loại: quy, 6-thang, nam, nhiem-ky")
+    period: int | None = Field(
+        default=None, ge=1, le=4, description="kỳ thứ mấy trong năm học: quý 1–4, 6 tháng 1–2 (bỏ trống với nam, nhiem-ky)"
+    )
+    submitted_date: Date = Field(description="ngày gửi báo cáo")
+    recipient: Text | None = Field(default=None, description="nơi nhận (ban chấp hành công đoàn, hội nghị)")
+    summary: Text | None = Field(default=None, description="tóm tắt công bố")
+
+
+class BoardRecommendation(Model):
+    id: Id = Field(description="mã kiến nghị")
+    subject: Text = Field(description="nội dung kiến nghị, nói ngắn gọn (không ghi tên người)")
+    sent_date: Date = Field(description="ngày Ban gửi kiến nghị đến người đứng đầu")
+    reply_date: Date | None = Field(default=None, description="ngày người đứng đầu trả lời (null nếu chưa trả lời)")
+
+
+class InspectionBoardFile(Model):
+    terms: list[BoardTerm] = Field(
+        default_factory=list, description="các nhiệm kỳ của Ban trong năm học (kể cả nhiệm kỳ bắt đầu từ năm trước)"
+    )
+    reports: list[BoardReport] = Field(default_factory=list, description="các báo cáo của Ban")
+    recommendations: list[BoardRecommendation] = Field(default_factory=list, description="các kiến nghị của Ban")
+
+
+DisclosureKind = Literal["ke-hoach", "tai-chinh", "tai-san", "nhan-su", "thanh-tra", "khac"]
+DisclosurePlace = Literal["trang-web", "bang-tin", "hoi-nghi", "van-ban"]
+
+
+class Disclosure(Model):
+    """An entry of the disclosure register: what was disclosed and when, never the document itself."""
+
+    id: Id = Field(description="mã mục công khai")
+    title: Text = Field(description="tên nội dung công khai (không chép nội dung văn bản nội bộ)")
+    kind: DisclosureKind = Field(
+        description="nhóm nội dung theo Điều 46: ke-hoach, tai-chinh (ngân sách, tài chính), tai-san, nhan-su, "
+        "thanh-tra (kết quả thanh tra, kiểm tra), khac"
+    )
+    decision_date: Date = Field(description="ngày quyết định, ban hành nội dung")
+    posted_from: Date | None = Field(default=None, description="ngày bắt đầu công khai (null nếu chưa công khai)")
+    posted_until: Date | None = Field(default=None, description="ngày cuối cùng còn niêm yết (null nếu vẫn đang niêm yết)")
+    places: list[DisclosurePlace] = Field(
+        default_factory=list, description="nơi công khai: trang-web, bang-tin (bảng tin), hoi-nghi, van-ban"
+    )
+
+
+class DisclosuresFile(Model):
+    entries: list[Disclosure] = Field(description="sổ theo dõi công khai")
+
+
 class SchoolYear(Model):
     """A school year: its plan, and what the school reports of it so far (None: not published)."""
 
@@ -319,6 +468,9 @@ class SchoolYear(Model):
     dialogues: list[DialogueSession] | None = None
     reports: list[ReportRecord] | None = None
     reception: Reception | None = None
+    conferences: list[StaffConference] | None = None
+    board: InspectionBoardFile | None = None
+    disclosures: list[Disclosure] | None = None
 
     @property
     def school_year(self) -> str:
@@ -332,6 +484,8 @@ class SiteData(Model):
     legal_documents: list[LegalDocument]
     years: list[SchoolYear] = Field(description="các năm học, năm mới nhất sau cùng")
     warnings: list[DataProblem] = Field(default_factory=list, description="cảnh báo không chặn việc đăng")
+    duties: list[StatutoryDuty] = Field(default_factory=list, description="các nghĩa vụ định kỳ theo luật")
+    day_swaps: list[DaySwap] = Field(default_factory=list, description="các ngày làm việc được hoán đổi")
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.school.roles if role.id == role_id)

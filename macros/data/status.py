@@ -7,14 +7,14 @@ checked at any boundary without waiting for the calendar.
 
 from __future__ import annotations
 
-import calendar
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from .dates import parse_date
+from .dates import add_months, parse_date  # noqa: F401 (add_months: imported from here too)
+from .legal_duties import Verdict, recurring_periods
 from .models import DialogueSession, Duty, Plan, ReportRecord, SchoolYear
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -28,13 +28,6 @@ def resolve_today(value: str | None = None) -> date:
     if value:
         return parse_date(value)  # type: ignore[return-value]
     return datetime.now(VIETNAM).date()
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later, kept inside the month (31/08 + 6 months = 28/02 or 29/02)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --- Reports ----------------------------------------------------------------------
@@ -140,21 +133,15 @@ def duty_status(plan: Plan, duty: Duty, sessions: list[DialogueSession] | None, 
     The first session is due within the interval from the start of the school
     year, each next one within the interval from the previous session; a gap of
     exactly the interval is still in time. After the school year, the verdict is
-    that of its last day.
+    that of its last day. The periods are those of the duty catalogue's rule
+    ``every_months`` (``legal_duties.recurring_periods``): one rule for both pages.
     """
     assert duty.every_months is not None
     if sessions is None:
         return DutyStatus(duty, Compliance.NO_RECORDS, None, None, ())
-    until = min(today, plan.last_day)
-    reference, missed = plan.first_day, []
-    held = held_dates(duty, sessions, until)
-    for day in held:
-        if day > add_months(reference, duty.every_months):
-            missed.append((reference, add_months(reference, duty.every_months)))
-        reference = max(reference, day)
-    next_due = add_months(reference, duty.every_months)
-    if until > next_due:
-        missed.append((reference, next_due))
+    held = held_dates(duty, sessions, min(today, plan.last_day))
+    periods, next_due = recurring_periods(plan.first_day, plan.last_day, duty.every_months, held, today)
+    missed = [(p.start, p.due) for p in periods if p.verdict in (Verdict.LATE, Verdict.MISSING)]
     if today < plan.first_day or (not held and not missed):
         compliance = Compliance.NOT_YET_DUE
     else:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..data.build_views import BuildViews
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
+from ..data.legal_duties import Verdict
 from ..data.status import Compliance, ReportStatus
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
@@ -31,6 +32,7 @@ YEAR_PAGES = {
     "reports": "bao-cao/index.md",
     "printout": "in-ca-nam.md",
     "reception": "tiep-cong-dan.md",
+    "duties": "nghia-vu.md",
 }
 UNKNOWN = "chưa rõ"
 
@@ -51,6 +53,28 @@ COMPLIANCE_LABELS = {
     Compliance.NOT_YET_DUE: ("○", "Chưa đến hạn"),
     Compliance.NO_RECORDS: ("?", "Chưa có số liệu công bố"),
 }
+VERDICT_LABELS = {
+    Verdict.KEPT: ("✔", "Đã thực hiện đúng hạn"),
+    Verdict.LATE: ("⚠", "Thực hiện muộn"),
+    Verdict.MISSING: ("✖", "Chưa thực hiện"),
+    Verdict.NOT_YET_DUE: ("○", "Chưa đến hạn"),
+    Verdict.UNKNOWN: ("?", "Chưa có số liệu"),
+    Verdict.NOT_APPLICABLE: ("–", "Không áp dụng"),
+}
+RULE_DESCRIPTIONS = {
+    "yearly_within": "mỗi năm học một lần, chậm nhất {months} tháng kể từ đầu năm học",
+    "every_months": "ít nhất {months} tháng một lần",
+    "each_period": "mỗi kỳ {months} tháng của năm học; hạn tính là ngày cuối kỳ (văn bản không nêu ngày cụ thể)",
+    "working_days_after": "trong {days} ngày làm việc kể từ sự việc (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết và ngày nghỉ hoán đổi)",
+    "days_after": "trong {days} ngày kể từ sự việc",
+    "posted_for": "niêm yết ít nhất {days} ngày liên tục",
+    "term": "nhiệm kỳ {years} năm; nhiệm kỳ mới được bầu chậm nhất khi hết nhiệm kỳ",
+}
+DISCLOSURE_KIND_LABELS = {
+    "ke-hoach": "Kế hoạch", "tai-chinh": "Ngân sách, tài chính", "tai-san": "Tài sản", "nhan-su": "Nhân sự, cán bộ",
+    "thanh-tra": "Kết quả thanh tra, kiểm tra", "khac": "Nội dung khác theo Điều 46",
+}
+DISCLOSURE_PLACE_LABELS = {"trang-web": "trang thông tin điện tử", "bang-tin": "bảng tin", "hoi-nghi": "hội nghị", "van-ban": "văn bản"}
 SESSION_STATUS_LABELS = {
     "planned": ("○", "Dự kiến"),
     "held": ("✔", "Đã tổ chức"),
@@ -74,6 +98,15 @@ def report_badge(status: ReportStatus) -> Markup:
 
 def compliance_badge(compliance: Compliance) -> Markup:
     return badge(compliance.value, *COMPLIANCE_LABELS[compliance])
+
+
+def verdict_badge(verdict: Verdict) -> Markup:
+    return badge(verdict.value, *VERDICT_LABELS[verdict])
+
+
+def rule_description(rule) -> str:
+    """A duty's rule in words: "ít nhất 6 tháng một lần"."""
+    return RULE_DESCRIPTIONS[rule.kind].format(months=rule.months, days=rule.days, years=rule.years)
 
 
 def session_badge(status: str) -> Markup:
@@ -172,6 +205,11 @@ class Renderer:
             report_badge=report_badge,
             compliance_badge=compliance_badge,
             session_badge=session_badge,
+            verdict_badge=verdict_badge,
+            rule_description=rule_description,
+            VERDICT_LABELS=VERDICT_LABELS,
+            DISCLOSURE_KIND_LABELS=DISCLOSURE_KIND_LABELS,
+            DISCLOSURE_PLACE_LABELS=DISCLOSURE_PLACE_LABELS,
             report_page=report_page,
             attachment_path=attachment_path,
             year_page=year_page,
@@ -227,7 +265,15 @@ class Renderer:
         """The home page, leading with ``school_year`` (the site's current year)."""
         year = self.site.year(school_year)
         overview = self.views.overview(school_year)
-        return self.render("home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.views.last_data_change)
+        return self.render(
+            "home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.views.last_data_change,
+            duty_counts=self.views.duty_counts(school_year),
+        )
+
+    def legal_duties(self, page: str, school_year: str) -> str:
+        """The year's compliance page: every duty of the catalogue, its deadlines and records."""
+        year = self.site.year(school_year)
+        return self.render("legal_duties.md.j2", page, plan=year.plan, year=year, duties=self.views.compliance(school_year))
 
     def dialogues(self, page: str | None, school_year: str) -> str:
         year = self.site.year(school_year)

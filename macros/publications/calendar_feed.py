@@ -1,4 +1,5 @@
-"""The iCalendar feed (RFC 5545) of dialogue sessions and report deadlines.
+"""The iCalendar feed (RFC 5545) of dialogue sessions, report deadlines and the deadlines
+of the duty catalogue (the law's and the plan's recurring duties).
 
 Readers subscribe once and their calendar app follows the school's changes, so
 every event must keep its identity and say when it changed:
@@ -23,11 +24,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
 from ..data.dates import format_date
-from ..data.loading import DIALOGUES_FILE, PLAN_FILE, REPORTS_FILE, SCHOOL_FILE, YEARS_FOLDER
+from ..data.legal_duties import DutyCompliance, Occurrence, year_compliance
+from ..data.loading import (
+    BOARD_FILE, CONFERENCES_FILE, DIALOGUES_FILE, DISCLOSURES_FILE, DOCUMENTS_FILE, DUTIES_FILE, PLAN_FILE, REPORTS_FILE,
+    SCHOOL_FILE, SWAPS_FILE, YEARS_FOLDER,
+)
 from ..data.models import DialogueSession, SchoolYear, SiteData
 from ..data.status import VIETNAM, ReportView, year_reports
 from ..pages.markdown_text import link_target
-from ..pages.rendering import SESSION_STATUS_LABELS, year_page
+from ..pages.rendering import SESSION_STATUS_LABELS, document_name, rule_description, year_page
 from ..pages.slugs import slugify
 from .open_data import PageUrl, Revised
 
@@ -83,6 +88,14 @@ def calendar_events(site: SiteData, base_url: str, page_url: PageUrl, revised: R
             if report.due_date is not None:
                 sources = [f"{folder}/{REPORTS_FILE}"] + ([f"{folder}/{PLAN_FILE}"] if report.in_plan else [])
                 events.append(_deadline_event(year, report, domain, page_url, revised(sources)))
+        # As with the reports, any day gives the same deadlines: the year's last is used.
+        for item in year_compliance(site, year, year.plan.last_day):
+            sources = [DUTIES_FILE, DOCUMENTS_FILE, SCHOOL_FILE, SWAPS_FILE, f"{folder}/{PLAN_FILE}"]
+            if item.duty.records in RECORD_FILES:
+                sources.append(f"{folder}/{RECORD_FILES[item.duty.records]}")
+            for occurrence in item.occurrences:
+                if occurrence.deadline is not None:
+                    events.append(_duty_event(site, year, item, occurrence, domain, page_url, revised(sources)))
     return sorted(events, key=lambda event: (_sort_key(event.start), event.uid))
 
 
@@ -164,6 +177,47 @@ def _deadline_event(year: SchoolYear, report: ReportView, domain: str, page_url:
         description=_description(details, url),
         url=url,
         category="Hạn báo cáo",
+        status="CONFIRMED",
+        revised=changed,
+        busy=False,
+    )
+
+
+RECORD_FILES = {
+    "doi-thoai": DIALOGUES_FILE, "hoi-nghi": CONFERENCES_FILE, "ra-soat-nghi-quyet": CONFERENCES_FILE,
+    "nhiem-ky-ban-ttnd": BOARD_FILE, "cong-nhan-ban-ttnd": BOARD_FILE, "bao-cao-ban-ttnd": BOARD_FILE,
+    "tra-loi-kien-nghi": BOARD_FILE, "cong-khai-dung-han": DISCLOSURES_FILE, "cong-khai-du-ngay": DISCLOSURES_FILE,
+}
+
+
+def _duty_event(
+    site: SiteData, year: SchoolYear, item: DutyCompliance, occurrence: Occurrence, domain: str, page_url: PageUrl,
+    changed: datetime,
+) -> CalendarEvent:
+    """A deadline of the duty catalogue; like the report deadlines, it carries no status."""
+    assert occurrence.deadline is not None
+    duty = item.duty
+    if duty.plan_duty is not None:
+        basis = f"Kế hoạch năm học {year.school_year}"
+    else:
+        basis = "; ".join(f"{document_name(site.document(b.document))}, {b.article}" for b in duty.basis)
+    details = [
+        f"Năm học: {year.school_year}",
+        occurrence.label,
+        f"Yêu cầu: {duty.requirement}",
+        f"Căn cứ: {basis}",
+        f"Cách tính hạn: {rule_description(duty.rule)}",
+        f"Áp dụng: đơn vị có trên {duty.applies_to.staff_more_than} người" if duty.applies_to else None,
+        f"Số liệu ghi nhận: {occurrence.record}" if occurrence.record else None,
+    ]
+    url = page_url(year_page(year.school_year, "duties")) + "#" + duty.id
+    return CalendarEvent(
+        uid=f"{year.school_year}-nghia-vu-{duty.id}-{occurrence.key}@{domain}",
+        summary=f"Hạn: {duty.name}",
+        start=occurrence.deadline,
+        description=_description(details, url),
+        url=url,
+        category="Hạn nghĩa vụ",
         status="CONFIRMED",
         revised=changed,
         busy=False,

@@ -1,8 +1,8 @@
 """Open data: the site's data as files people can take with them (JSON and CSV).
 
 Each school year's JSON keeps the structure of its YAML files (one key per file:
-``plan``, ``dialogues``, ``reports``, ``reception``; null when the school has not
-published that file), with dates in ISO 8601, and adds what the site computes
+``plan``, ``dialogues``, ``reports``, ``reception``, ``staff_conferences``,
+``inspection_board``, ``disclosures``; null when the school has not published that file), with dates in ISO 8601, and adds what the site computes
 from them under ``statuses``. The CSV tables flatten the parts people most want
 in a spreadsheet; they are UTF-8 with a byte order mark so that Excel reads the
 Vietnamese text correctly.
@@ -22,14 +22,21 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..data.build_views import BuildViews
 from ..data.json_schema import model_schema
-from ..data.models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportKind, ReportsFile, School, SchoolYear, SiteData
+from ..data.legal_duties import DutyCompliance, Verdict
+from ..data.models import (
+    DialoguesFile, DisclosuresFile, InspectionBoardFile, LegalDocumentsFile, Plan, Reception, ReportKind, ReportsFile, School,
+    SchoolYear, SiteData, StaffConferencesFile,
+)
 from ..data.status import Compliance, ReportStatus, ReportView, YearOverview
 from ..pages.rendering import (
     COMPLIANCE_LABELS,
     REPORT_KIND_LABELS,
     REPORT_STATUS_LABELS,
     SESSION_STATUS_LABELS,
+    VERDICT_LABELS,
     attachment_path,
+    document_name,
+    rule_description,
     report_page,
     responsibilities_by_owner,
     year_page,
@@ -46,6 +53,7 @@ YEAR_FILES = {
     "responsibilities": "trach-nhiem.csv",
     "dialogues": "doi-thoai.csv",
     "reports": "bao-cao.csv",
+    "duties": "nghia-vu.csv",
 }
 
 PageUrl = Callable[[str], str]
@@ -72,7 +80,7 @@ class OpenDataFile:
 
 def open_data_files(views: BuildViews, page_url: PageUrl) -> list[OpenDataFile]:
     """Every JSON and CSV file of the site's open data, with the statuses of the build's day."""
-    site, today = views.site, views.today
+    site = views.site
     files = [
         OpenDataFile(SCHOOL_JSON, _json(site.school)),
         OpenDataFile(DOCUMENTS_JSON, _json(LegalDocumentsFile(documents=site.legal_documents))),
@@ -83,11 +91,13 @@ def open_data_files(views: BuildViews, page_url: PageUrl) -> list[OpenDataFile]:
     for year in site.years:
         school_year = year.school_year
         overview = views.overview(school_year)
+        compliance = views.compliance(school_year)
         files += [
-            OpenDataFile(year_file(school_year, "json"), _json(year_data(year, overview, page_url))),
+            OpenDataFile(year_file(school_year, "json"), _json(year_data(year, overview, compliance, page_url, site))),
             OpenDataFile(year_file(school_year, "responsibilities"), _csv(*responsibilities_table(site, year, overview))),
             OpenDataFile(year_file(school_year, "dialogues"), _csv(*dialogues_table(site, year))),
             OpenDataFile(year_file(school_year, "reports"), _csv(*reports_table(year, overview, page_url))),
+            OpenDataFile(year_file(school_year, "duties"), _csv(*duties_table(site, year, compliance))),
         ]
     return files
 
@@ -97,6 +107,8 @@ def open_data_files(views: BuildViews, page_url: PageUrl) -> list[OpenDataFile]:
 
 ReportStatusCode = Literal[tuple(status.value for status in ReportStatus)]  # type: ignore[valid-type]
 ComplianceCode = Literal[tuple(item.value for item in Compliance)]  # type: ignore[valid-type]
+VerdictCode = Literal[tuple(item.value for item in Verdict)]  # type: ignore[valid-type]
+_VERDICTS = ", ".join(f"{v.value} ({label})" for v, (_, label) in VERDICT_LABELS.items())
 
 
 class _Export(BaseModel):
@@ -135,10 +147,34 @@ class DutyState(_Export):
     missed: list[MissedPeriod] = Field(description="các khoảng thời gian không có buổi nào đúng hạn")
 
 
+class OccurrenceState(_Export):
+    label: str = Field(description="kỳ hoặc việc phải làm")
+    deadline: date | None = Field(description="hạn tính được (null nếu không tính được)")
+    verdict: VerdictCode = Field(description="tình trạng: " + _VERDICTS)
+    verdict_label: str = Field(description="tình trạng bằng lời, như trên trang web")
+    done: date | None = Field(description="ngày thực hiện theo số liệu ghi nhận")
+    record: str | None = Field(description="số liệu ghi nhận, bằng lời")
+    note: str | None = Field(description="ghi chú")
+
+
+class LegalDutyState(_Export):
+    id: str = Field(description="mã nghĩa vụ (với nhiệm vụ của kế hoạch: mã nhiệm vụ)")
+    name: str = Field(description="tên nghĩa vụ")
+    in_plan: bool = Field(description="nhiệm vụ định kỳ của kế hoạch (false: nghĩa vụ theo luật)")
+    basis: list[str] = Field(description="căn cứ: văn bản và điều, khoản")
+    rule: str = Field(description="cách tính hạn, bằng lời")
+    applies_to_staff_more_than: int | None = Field(description="chỉ áp dụng với đơn vị có nhiều hơn số người này")
+    verdict: VerdictCode = Field(description="tình trạng: " + _VERDICTS)
+    verdict_label: str = Field(description="tình trạng bằng lời, như trên trang web")
+    note: str | None = Field(description="ghi chú")
+    occurrences: list[OccurrenceState] = Field(description="từng kỳ, từng việc với hạn và số liệu ghi nhận")
+
+
 class Statuses(_Export):
     as_of: date = Field(description="ngày tính tình trạng (ngày dựng trang web)")
     reports: list[ReportState] = Field(description="tình trạng các báo cáo: của kế hoạch theo thứ tự, rồi báo cáo đột xuất")
     duties: list[DutyState] = Field(description="việc thực hiện các nhiệm vụ định kỳ")
+    legal_duties: list[LegalDutyState] = Field(description="các nghĩa vụ theo luật và kế hoạch, với hạn tính được")
     next_dialogue: str | None = Field(description="mã buổi đối thoại sắp tới")
     next_deadline: str | None = Field(description="mã báo cáo có hạn nộp gần nhất")
     latest_published: str | None = Field(description="mã báo cáo được công bố gần nhất")
@@ -152,12 +188,18 @@ class YearData(_Export):
     dialogues: DialoguesFile | None = Field(description="các buổi đối thoại (tệp dialogues.yml; null nếu chưa công bố)")
     reports: ReportsFile | None = Field(description="tình hình các báo cáo (tệp reports.yml; null nếu chưa công bố)")
     reception: Reception | None = Field(description="tiếp công dân (tệp reception.yml; null nếu chưa công bố)")
+    staff_conferences: StaffConferencesFile | None = Field(description="hội nghị cán bộ (tệp staff_conferences.yml; null nếu chưa công bố)")
+    inspection_board: InspectionBoardFile | None = Field(description="Ban thanh tra nhân dân (tệp inspection_board.yml; null nếu chưa công bố)")
+    disclosures: DisclosuresFile | None = Field(description="sổ theo dõi công khai (tệp disclosures.yml; null nếu chưa công bố)")
     pages: dict[str, str] = Field(description="địa chỉ các trang của năm học: plan, responsibilities, dialogues, reports")
     statuses: Statuses = Field(description="phần trang web tính ra từ dữ liệu, tại ngày as_of")
 
 
-def year_data(year: SchoolYear, overview: YearOverview, page_url: PageUrl) -> YearData:
-    """A school year as its YAML files say it, plus the statuses of its ``overview`` (on the build's day)."""
+def year_data(
+    year: SchoolYear, overview: YearOverview, compliance: list[DutyCompliance], page_url: PageUrl, site: SiteData
+) -> YearData:
+    """A school year as its YAML files say it, plus the statuses of its ``overview`` and duties ``compliance``
+    (on the build's day)."""
     school_year = year.school_year
     return YearData(
         school_year=school_year,
@@ -165,6 +207,9 @@ def year_data(year: SchoolYear, overview: YearOverview, page_url: PageUrl) -> Ye
         dialogues=None if year.dialogues is None else DialoguesFile(sessions=year.dialogues),
         reports=None if year.reports is None else ReportsFile(reports=year.reports),
         reception=year.reception,
+        staff_conferences=None if year.conferences is None else StaffConferencesFile(conferences=year.conferences),
+        inspection_board=year.board,
+        disclosures=None if year.disclosures is None else DisclosuresFile(entries=year.disclosures),
         pages={name: page_url(year_page(school_year, name)) for name in ("plan", "responsibilities", "dialogues", "reports")},
         statuses=Statuses(
             as_of=overview.today,
@@ -181,10 +226,40 @@ def year_data(year: SchoolYear, overview: YearOverview, page_url: PageUrl) -> Ye
                 )
                 for item in overview.duties
             ],
+            legal_duties=[_legal_duty_state(site, item, school_year) for item in compliance],
             next_dialogue=overview.next_dialogue.id if overview.next_dialogue else None,
             next_deadline=overview.next_deadline.id if overview.next_deadline else None,
             latest_published=overview.latest_published.id if overview.latest_published else None,
         ),
+    )
+
+
+def _basis(site: SiteData, school_year: str, item: DutyCompliance) -> list[str]:
+    duty = item.duty
+    if duty.plan_duty is not None:
+        return [f"Kế hoạch năm học {school_year}"] + [document_name(site.document(d)) for d in duty.plan_duty.legal_basis]
+    return [f"{document_name(site.document(b.document))}, {b.article}" for b in duty.basis]
+
+
+def _legal_duty_state(site: SiteData, item: DutyCompliance, school_year: str) -> LegalDutyState:
+    duty = item.duty
+    return LegalDutyState(
+        id=duty.id,
+        name=duty.name,
+        in_plan=duty.plan_duty is not None,
+        basis=_basis(site, school_year, item),
+        rule=rule_description(duty.rule),
+        applies_to_staff_more_than=duty.applies_to.staff_more_than if duty.applies_to else None,
+        verdict=item.verdict.value,
+        verdict_label=VERDICT_LABELS[item.verdict][1],
+        note=item.note,
+        occurrences=[
+            OccurrenceState(
+                label=o.label, deadline=o.deadline, verdict=o.verdict.value, verdict_label=VERDICT_LABELS[o.verdict][1],
+                done=o.done, record=o.record, note=o.note,
+            )
+            for o in item.occurrences
+        ],
     )
 
 
@@ -244,6 +319,22 @@ def responsibilities_table(site: SiteData, year: SchoolYear, overview: YearOverv
                 duty.when, duty.every_months, _iso(duty.due_date), "; ".join(duty.legal_basis),
                 status.value if status else None, COMPLIANCE_LABELS[status][1] if status else None,
             ])
+    return header, rows
+
+
+def duties_table(site: SiteData, year: SchoolYear, compliance: list[DutyCompliance]) -> Table:
+    """One row per occurrence of each duty (a duty without any: one row of its own), from the year's ``compliance``."""
+    header = [
+        "Năm học", "Mã nghĩa vụ", "Nghĩa vụ", "Căn cứ", "Cách tính hạn", "Kỳ, việc", "Hạn", "Ngày thực hiện",
+        "Số liệu ghi nhận", "Tình trạng (mã)", "Tình trạng",
+    ]
+    rows: list[list[object]] = []
+    for item in compliance:
+        first = [year.school_year, item.duty.id, item.duty.name, "; ".join(_basis(site, year.school_year, item)), rule_description(item.duty.rule)]
+        for o in item.occurrences:
+            rows.append([*first, o.label, _iso(o.deadline), _iso(o.done), o.record, o.verdict.value, VERDICT_LABELS[o.verdict][1]])
+        if not item.occurrences:
+            rows.append([*first, None, None, None, item.note, item.verdict.value, VERDICT_LABELS[item.verdict][1]])
     return header, rows
 
 

@@ -23,11 +23,12 @@ PLAN = "data/years/2023-2024/plan.yml"
 def test_values_are_read_as_written_and_dates_stay_text() -> None:
     source = read_yaml(REAL_DATA / "legal_documents.yml", "data/legal_documents.yml")
 
-    first, second = source.value["documents"][:2]
+    first, second, third = source.value["documents"][:3]
     assert first["date"] == "30/03/2023"
     assert first["number"] == "503/KH-GDĐT"
-    assert second["date"] is None
+    assert second["date"] == "10/11/2022"
     assert second["year"] == 2022
+    assert third["date"] is None
 
 
 def test_an_iso_date_is_not_turned_into_a_date_by_yaml(tmp_path: Path) -> None:

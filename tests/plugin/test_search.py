@@ -137,6 +137,7 @@ def test_a_query_without_diacritics_finds_the_page(page: Page, sample_server: st
         ("doi thoai", "2023-2024/doi-thoai/"),
         ("hieu truong", "2023-2024/trach-nhiem/"),
         ("bao cao quy", "2023-2024/bao-cao/"),
+        ("hoi nghi can bo", "2023-2024/nghia-vu/"),
     ],
 )
 def test_the_real_site_finds_its_pages_without_diacritics(page: Page, site_server: str, query: str, expected: str):

@@ -65,11 +65,42 @@ def expected_events(data: Path) -> dict[str, dict]:
     return expected
 
 
+DUTY_EVENT = "-nghia-vu-"
+
+
 def test_the_feed_holds_every_dated_session_and_deadline_and_nothing_else(sample_build):
-    events = events_of(sample_build)
+    events = {uid: event for uid, event in events_of(sample_build).items() if DUTY_EVENT not in uid}
     expected = expected_events(SAMPLE / "data")
     assert sorted(events) == sorted(expected)
     assert len(expected) > 10
+
+
+def test_the_feed_holds_the_deadlines_of_the_duties_without_their_status(sample_build):
+    duty_events = {uid: event for uid, event in events_of(sample_build).items() if DUTY_EVENT in uid}
+    by_start = {(uid.split(DUTY_EVENT)[1].split("@")[0], event["DTSTART"].dt) for uid, event in duty_events.items()}
+    # Deadlines computed by hand from the sample's records (see tests/data/test_legal_duties.py).
+    assert {
+        ("hoi-nghi-hang-nam-2023-2024", date(2023, 12, 1)),
+        ("cong-khai-dung-han-du-toan-2024", date(2024, 2, 16)),  # 5 working days across Tết 2024
+        ("cong-khai-dung-han-ket-qua-kiem-tra-noi-bo", date(2024, 5, 7)),  # across 30/4–1/5
+        ("bao-cao-ban-thanh-tra-quy-quy-3", date(2024, 5, 31)),
+        ("nhiem-ky-ban-thanh-tra-nhan-dan-nhiem-ky-2023-2025", date(2025, 10, 27)),
+        ("tra-loi-kien-nghi-ban-thanh-tra-kien-nghi-cong-khai-thu-chi", date(2024, 6, 4)),
+    } <= by_start
+    for uid, event in duty_events.items():
+        year = uid.split(DUTY_EVENT)[0]
+        duty_id = str(event["URL"]).split("#")[1]
+        assert str(event["URL"]) == f"{SITE_URL}{year}/nghia-vu/#{duty_id}", uid
+        assert str(event["CATEGORIES"].cats[0]) == "Hạn nghĩa vụ" and str(event["TRANSP"]) == "TRANSPARENT"
+        description = str(event["DESCRIPTION"])
+        assert "Căn cứ: " in description and "Cách tính hạn: " in description, uid
+        # What depends on the day of the build never enters the feed.
+        assert not any(word in description for word in ("Chưa thực hiện", "Thực hiện muộn", "Đã thực hiện", "Chưa đến hạn")), uid
+        target_of(sample_build, str(event["URL"]))
+    event = next(e for uid, e in duty_events.items() if uid.startswith("2023-2024-nghia-vu-hoi-nghi-hang-nam-"))
+    assert str(event["SUMMARY"]) == "Hạn: Hội nghị cán bộ, công chức, viên chức, người lao động hằng năm"
+    assert "Căn cứ: Luật số 10/2022/QH15, Điều 51" in str(event["DESCRIPTION"])
+    assert "Số liệu ghi nhận: Hội nghị ngày 04/10/2023" in str(event["DESCRIPTION"])
 
 
 def test_each_event_says_what_the_data_says(sample_build):

@@ -16,7 +16,10 @@ from tests.published_data import SITE_URL, iso, is_date, raw, target_of
 
 SAMPLE_DATA = SAMPLE / "data"
 YEARS = ["2023-2024", "2024-2025"]
-OPTIONAL_FILES = {"dialogues": "dialogues.yml", "reports": "reports.yml", "reception": "reception.yml"}
+OPTIONAL_FILES = {
+    "dialogues": "dialogues.yml", "reports": "reports.yml", "reception": "reception.yml",
+    "staff_conferences": "staff_conferences.yml", "inspection_board": "inspection_board.yml", "disclosures": "disclosures.yml",
+}
 
 
 def download(build: Build, path: str) -> bytes:
@@ -96,6 +99,27 @@ def test_the_json_adds_the_statuses_of_the_build_day(sample_build):
     assert duties["doi-thoai-cha-me"]["missed"][0] == {"from": "2023-09-25", "due": "2023-12-25"}
     assert statuses["next_dialogue"] == "doi-thoai-dau-nam-2024"
     assert statuses["latest_published"] == "bao-cao-9-thang"
+    legal = {duty["id"]: duty for duty in statuses["legal_duties"]}
+    assert legal["doi-thoai-cha-me"]["in_plan"] is True and legal["doi-thoai-cha-me"]["verdict"] == "missing"
+    disclosed = legal["cong-khai-dung-han"]
+    assert disclosed["basis"] == ["Luật số 10/2022/QH15, Điều 47"] and disclosed["applies_to_staff_more_than"] is None
+    assert [(o["deadline"], o["verdict"]) for o in disclosed["occurrences"]] == [
+        ("2023-09-12", "kept"), ("2024-02-16", "late"), ("2024-05-07", "missing"), ("2024-06-10", "kept"),
+    ]
+    assert legal["hoi-nghi-hang-nam"]["applies_to_staff_more_than"] == 7
+
+
+def test_the_duties_table_has_a_row_per_deadline_with_its_verdict(sample_build):
+    rows = csv_rows(sample_build, "2023-2024/nghia-vu.csv")
+    quarters = [row for row in rows if row["Mã nghĩa vụ"] == "bao-cao-ban-thanh-tra-quy"]
+    assert [(row["Hạn"], row["Tình trạng (mã)"], row["Tình trạng"]) for row in quarters] == [
+        ("2023-11-30", "kept", "Đã thực hiện đúng hạn"), ("2024-02-29", "late", "Thực hiện muộn"),
+        ("2024-05-31", "missing", "Chưa thực hiện"), ("2024-08-31", "not_yet_due", "Chưa đến hạn"),
+    ]
+    assert quarters[0]["Căn cứ"] == "Nghị định số 59/2023/NĐ-CP, khoản 3 Điều 22"
+    # The next year has no records yet: its duties say so, never "missing".
+    next_year = csv_rows(sample_build, "2024-2025/nghia-vu.csv")
+    assert {row["Tình trạng (mã)"] for row in next_year} <= {"unknown", "not_yet_due"}
 
 
 def test_every_link_in_the_json_leads_to_a_page_of_the_site(sample_build):
@@ -238,7 +262,7 @@ def test_the_open_data_page_links_every_download_and_each_leads_to_a_file(sample
     expected = {"lich.ics", "cap-nhat.xml", "nha-truong.json", "van-ban.json"}
     expected |= {f"luoc-do/{name}.schema.json" for name in ("nam-hoc", "nha-truong", "van-ban")}
     for school_year in YEARS:
-        expected |= {f"{school_year}/{name}" for name in ("nam-hoc.json", "trach-nhiem.csv", "doi-thoai.csv", "bao-cao.csv")}
+        expected |= {f"{school_year}/{name}" for name in ("nam-hoc.json", "trach-nhiem.csv", "doi-thoai.csv", "bao-cao.csv", "nghia-vu.csv")}
     assert expected <= links
     for href in expected:
         assert (sample_build.site_dir / "du-lieu" / href).is_file(), href
@@ -258,6 +282,7 @@ def test_the_open_data_page_lists_every_year_in_one_table_the_current_year_first
         "Trách nhiệm": "CSV trách nhiệm năm học 2023-2024",
         "Đối thoại": "CSV đối thoại năm học 2023-2024",
         "Báo cáo": "CSV báo cáo năm học 2023-2024",
+        "Nghĩa vụ": "CSV nghĩa vụ năm học 2023-2024",
     }
     # No heading per year; each year keeps its anchor, on its row.
     assert [reader_text(h) for h in page.select("article h3")] == []

@@ -26,6 +26,7 @@ def test_the_guide_walks_through_each_task_of_the_editor(real_build: Build) -> N
         "Sửa một tệp trên trình duyệt",
         "Công bố tóm tắt một báo cáo",
         "Ghi một buổi đối thoại",
+        "Ghi việc thực hiện các nghĩa vụ theo luật",
         "Khi trang không được cập nhật",
         "Bắt đầu năm học mới",
         "Xem trước trên máy tính",
@@ -57,3 +58,10 @@ def test_the_failed_check_shown_is_what_the_check_says_for_the_file_shown(real_b
 
     assert result.returncode == 1
     assert result.stderr.strip() == message.strip()
+
+
+def test_the_disclosure_register_example_is_a_valid_file(real_build: Build, data_copy: Path) -> None:
+    example = next(block for block in code_blocks(real_build) if block.startswith("entries:"))
+    (data_copy / "years" / "2023-2024" / "disclosures.yml").write_text(example, encoding="utf-8")
+    site = load_site_data(data_copy)
+    assert [entry.title for entry in site.years[0].disclosures] == ["Dự toán thu, chi ngân sách năm 2024"]

@@ -500,6 +500,9 @@ def hostile_text(text: str) -> str:
 STRUCTURAL_KEYS = {
     "id", "duty", "owner", "chair", "kind", "status", "date", "due_date", "submitted_date", "time",
     "school_year", "start_date", "end_date", "cites", "legal_basis", "receivers", "attachment", "quote", "value",
+    # The duty catalogue and the records that fulfil it.
+    "document", "records", "decision_date", "posted_from", "posted_until", "places", "elected_date", "confirmed_date",
+    "sent_date", "reply_date", "day_off", "work_day",
 }
 
 

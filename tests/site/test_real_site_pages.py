@@ -35,3 +35,14 @@ def test_reception_page_names_who_receives_and_leaves_the_rest_unknown(real_buil
     assert "Thời gian: chưa rõ" in page
     assert "Địa điểm: chưa rõ" in page
     assert "Chưa có số liệu được công bố." in page
+
+
+def test_without_records_the_duties_read_no_data_never_missing(real_build):
+    page = real_build.article_text("2023-2024/nghia-vu/")
+    assert "? Chưa có số liệu" in page
+    assert "Chưa thực hiện" not in page and "Thực hiện muộn" not in page and "Đã thực hiện đúng hạn" not in page
+    assert "số người của trường: chưa rõ" in page
+    # The deadlines that follow from the calendar alone are still shown.
+    assert "Năm học 2023-2024 ? Chưa có số liệu 01/12/2023 không có" in page
+    home = real_build.article_text("")
+    assert "? Chưa có số liệu : " in home and "Chưa thực hiện" not in home

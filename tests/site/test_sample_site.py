@@ -201,3 +201,39 @@ def test_statuses_follow_the_day_of_the_build(tmp_path):
     build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today="21/06/2024")
     assert build.returncode == 0, build.output
     assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "✖ Đã quá hạn, chưa công bố"
+
+
+def test_the_duties_page_shows_each_duty_with_its_basis_deadlines_records_and_verdicts(sample_build):
+    page = sample_build.page("2023-2024/nghia-vu/")
+    text = reader_text(page.select_one("article"))
+    assert "Tình trạng tính đến ngày 15/06/2024." in text
+    for label in ("✔ Đã thực hiện đúng hạn", "⚠ Thực hiện muộn", "✖ Chưa thực hiện", "○ Chưa đến hạn"):
+        assert label in text, label
+    # The basis links to the legal document on /van-ban/, with the article beside it.
+    conference = page.find(id="hoi-nghi-hang-nam").find_next("div", class_="qcdc-duty")
+    link = conference.select_one('a[href*="van-ban/"]')
+    assert reader_text(link) == "Luật số 10/2022/QH15" and link["href"].endswith("#luat-thuc-hien-dan-chu-2022")
+    assert "Căn cứ: Luật số 10/2022/QH15 , Điều 51" in reader_text(conference)
+    assert "số người của trường: 24" in reader_text(conference)
+    # Each deadline in its table row, with the record that fulfils it.
+    cell = next(td for td in page.select("td") if reader_text(td).startswith("Dự toán thu, chi ngân sách năm 2024 (quyết định"))
+    assert table_row(cell) == {
+        "Kỳ, việc": "Dự toán thu, chi ngân sách năm 2024 (quyết định ngày 02/02/2024)",
+        "Hạn": "16/02/2024",
+        "Số liệu ghi nhận": "Công khai từ ngày 19/02/2024",
+        "Tình trạng": "⚠ Thực hiện muộn",
+    }
+    # The plan's own dialogue duty is an entry of the same page, its basis the plan.
+    dialogue = page.find(id="doi-thoai-cha-me").find_next("div", class_="qcdc-duty")
+    assert "✖ Chưa thực hiện" in reader_text(dialogue) and "Kế hoạch năm học 2023-2024" in reader_text(dialogue)
+    # The disclosure register shows titles and dates only.
+    register = reader_text(page.find(id="so-cong-khai").find_next("table"))
+    assert "Kết quả kiểm tra nội bộ học kỳ I" in register and "chưa công khai" in register
+
+
+def test_home_counts_the_duties_by_verdict_and_links_their_page(sample_build):
+    counts = section(sample_build, "", "nghia-vu")
+    assert "✔ Đã thực hiện đúng hạn : 3 nghĩa vụ" in counts
+    assert "✖ Chưa thực hiện : 5 nghĩa vụ" in counts
+    link = sample_build.page("").find(id="nghia-vu").find_next_sibling("p").a
+    assert link["href"].endswith("2023-2024/nghia-vu/")
