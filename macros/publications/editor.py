@@ -38,6 +38,7 @@ from ..data.loading import (
     SCHOOL_FILE,
     YEARS_FOLDER,
 )
+from ..data.dates import DATE_PATTERN
 from ..data.models import ID_PATTERN, DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School, SiteData
 
 EDITOR_FOLDER = "bien-tap"
@@ -58,6 +59,14 @@ LONG_TEXT = {"text", "quote", "minutes_summary", "question", "answer", "note", "
 ROLE_FIELDS = {"owner", "chair", "receivers"}
 DUTY_FIELDS = {"duty"}
 DOCUMENT_FIELDS = {"legal_basis", "cites"}
+# What one item of a list is called ("Thêm báo cáo"); otherwise the list's own label.
+ITEM_NAMES = {
+    "reports": "báo cáo", "sessions": "buổi đối thoại", "documents": "văn bản", "roles": "vai trò",
+    "public_contacts": "liên hệ", "questions": "ý kiến", "follow_ups": "việc cần làm", "figures": "kỳ thống kê",
+    "channels": "kênh tiếp nhận", "agenda": "nội dung", "results": "kết quả", "limitations": "hạn chế",
+    "next_steps": "việc tiếp theo", "receivers": "vai trò", "duties": "nhiệm vụ", "items": "đoạn",
+    "content": "mục", "organisation": "đoạn", "legal_bases": "căn cứ", "preamble": "đoạn", "recipients": "nơi nhận",
+}
 # Fields a list item is best known by, in order of preference (the list shows it when collapsed).
 SUMMARY_FIELDS = ["name", "id", "heading", "action", "question", "period", "kind", "text"]
 
@@ -268,8 +277,11 @@ class _FieldBuilder:
         description = node.get("description", "")
         value, nullable = self.value_schema(node)
         field: dict[str, Any] = {"name": name, "label": label_of(description) or name}
-        if hint_of(description) != field["label"]:
-            field["hint"] = hint_of(description)
+        hint = hint_of(description)
+        if value.get("pattern") == DATE_PATTERN and "ví dụ" not in hint:
+            hint += ", ví dụ 25/02/2023"
+        if hint != field["label"]:
+            field["hint"] = hint
         # A field that may be unknown (null) is left empty in the form; editor.js writes null.
         field["required"] = required and not nullable
         field.update(self.widget(name, value, optional=not field["required"], description=description))
@@ -314,7 +326,7 @@ class _FieldBuilder:
                 found["max"] = value["maximum"]
             return found
         if kind == "object":
-            return {"widget": "object", "collapsed": optional, "fields": self.fields(value, optional_parent=optional)}
+            return {"widget": "object", "collapsed": False, "fields": self.fields(value, optional_parent=optional)}
         if kind == "array":
             return self.list_widget(name, value)
         return self.text_widget(name, value)
@@ -322,6 +334,8 @@ class _FieldBuilder:
     def list_widget(self, name: str, value: dict[str, Any]) -> dict[str, Any]:
         items, _ = self.value_schema(value.get("items", {}))
         found: dict[str, Any] = {"widget": "list", "collapsed": True}
+        if name in ITEM_NAMES:
+            found["label_singular"] = ITEM_NAMES[name]
         if items.get("type") == "object":
             fields = self.fields(items, optional_parent=False)
             found["fields"] = fields
@@ -341,7 +355,7 @@ class _FieldBuilder:
 
     def text_widget(self, name: str, value: dict[str, Any], sentence: bool = False) -> dict[str, Any]:
         pattern = value.get("pattern")
-        if pattern and "/" in pattern:  # a date (the models' date pattern reads dd/mm/yyyy or ISO)
+        if pattern == DATE_PATTERN:
             return {"widget": "string", "pattern": [FORM_DATE_PATTERN, DATE_MESSAGE]}
         if pattern == ID_PATTERN:
             return {"widget": "string", "pattern": [ID_PATTERN, ID_MESSAGE]}
