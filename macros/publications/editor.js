@@ -12,7 +12,7 @@ import * as YAML from "./yaml/dist/index.js";
 const spec = JSON.parse(document.getElementById("qcdc-editor").textContent);
 const noTimestamps = (tags) => tags.filter((tag) => tag.tag !== "tag:yaml.org,2002:timestamp");
 const YAML_OPTIONS = { version: "1.1", customTags: noTimestamps };
-const OUTPUT_OPTIONS = { lineWidth: 0, indentSeq: true };
+const OUTPUT_OPTIONS = { lineWidth: 0, indentSeq: true, flowCollectionPadding: false };
 
 // The file being saved: the preSave event knows it, the format's toFile (called next) does not.
 let saving = null;
@@ -109,7 +109,8 @@ function keyOf(pair) {
 // Put the new value into the file's own YAML nodes, so that what did not change stays as written.
 function mergeInto(doc, node, value) {
   if (isObject(value) && YAML.isMap(node)) {
-    node.items = node.items.filter((pair) => Object.hasOwn(value, keyOf(pair)));
+    // A key the file wrote as null or [] and the form left empty stays as written.
+    node.items = node.items.filter((pair) => Object.hasOwn(value, keyOf(pair)) || blank(YAML.isNode(pair.value) ? pair.value.toJSON() : pair.value));
     let last = -1;
     for (const [key, item] of Object.entries(value)) {
       const at = node.items.findIndex((pair) => keyOf(pair) === key);
@@ -162,9 +163,78 @@ function fromFile(content) {
   return schema ? expand(data, schema, schema) : data;
 }
 
+// The smallest change to the file's text: scalars replaced where they stand, new list items added
+// under the last one. Anything else (a new key, a removed item) is left to mergeInto. Unchanged
+// text is never rewritten, so hand-wrapped lines and folded paragraphs stay as they are.
+function patches(node, value, out) {
+  if ((node === null || YAML.isScalar(node)) && !isObject(value) && !Array.isArray(value)) {
+    const old = node === null ? null : node.value;
+    if (old === value || (blank(old) && blank(value))) return true;
+    if (node === null || (typeof value === "string" && value.includes("\n"))) return false;
+    out.push([node.range[0], node.range[1], scalarText(value)]);
+    return true;
+  }
+  if (YAML.isMap(node) && isObject(value)) {
+    const keys = node.items.map(keyOf);
+    if (Object.keys(value).some((key) => !keys.includes(key))) return false;
+    return node.items.every((pair) => {
+      const key = keyOf(pair);
+      if (!Object.hasOwn(value, key)) return blank(YAML.isNode(pair.value) ? pair.value.toJSON() : pair.value);
+      return patches(pair.value, value[key], out);
+    });
+  }
+  if (YAML.isSeq(node) && Array.isArray(value)) {
+    if (value.length < node.items.length || (value.length > node.items.length && (node.flow || !node.items.length))) return false;
+    if (!node.items.every((item, index) => patches(item, value[index], out))) return false;
+    if (value.length > node.items.length) out.push(appendedItems(node, value.slice(node.items.length)));
+    return true;
+  }
+  return false;
+}
+
+let source = "";
+
+function scalarText(value) {
+  return new YAML.Document(value, YAML_OPTIONS).toString(OUTPUT_OPTIONS).replace(/\n$/, "");
+}
+
+function appendedItems(seq, items) {
+  const last = seq.items[seq.items.length - 1];
+  const lineStart = source.lastIndexOf("\n", last.range[0] - 1) + 1;
+  const dash = source.lastIndexOf("-", last.range[0] - 1) - lineStart;
+  const lineEnd = source.indexOf("\n", last.range[1] - 1);
+  const at = lineEnd < 0 ? source.length : lineEnd + 1;
+  const text = new YAML.Document(items, YAML_OPTIONS).toString(OUTPUT_OPTIONS);
+  const indented = text.replace(/\n$/, "").split("\n").map((line) => " ".repeat(dash) + line).join("\n") + "\n";
+  return [at, at, (lineEnd < 0 ? "\n" : "") + indented];
+}
+
+function patchedText(raw, value) {
+  source = raw;
+  const doc = YAML.parseDocument(raw, YAML_OPTIONS);
+  const out = [];
+  if (doc.errors.length || !patches(doc.contents, value, out)) return null;
+  let text = raw;
+  for (const [start, end, replacement] of out.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + replacement + text.slice(end);
+  // Safety net: the patched text must read back as exactly the value the form saved.
+  const reread = YAML.parse(text, YAML_OPTIONS);
+  return JSON.stringify(withoutBlanks(reread)) === JSON.stringify(withoutBlanks(value)) ? text : null;
+}
+
+// For comparing: keys whose value is blank (kept as written in the file) do not count.
+function withoutBlanks(value) {
+  if (Array.isArray(value)) return value.map(withoutBlanks);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => !blank(item)).map(([key, item]) => [key, withoutBlanks(item)]));
+}
+
 function toFile(data) {
   const schema = schemaFor(data);
   const value = schema ? normalize(data, schema, schema) : data;
+  if (saving && saving.raw && saving.raw.trim()) {
+    const patched = patchedText(saving.raw, value);
+    if (patched !== null) return withModeline(patched);
+  }
   let doc = null;
   if (saving && saving.raw && saving.raw.trim()) {
     doc = YAML.parseDocument(saving.raw, YAML_OPTIONS);

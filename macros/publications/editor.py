@@ -68,7 +68,7 @@ ITEM_NAMES = {
     "content": "mục", "organisation": "đoạn", "legal_bases": "căn cứ", "preamble": "đoạn", "recipients": "nơi nhận",
 }
 # Fields a list item is best known by, in order of preference (the list shows it when collapsed).
-SUMMARY_FIELDS = ["name", "id", "heading", "action", "question", "period", "kind", "text"]
+SUMMARY_FIELDS = ["id", "name", "heading", "action", "question", "period", "kind", "text"]
 
 
 @dataclass(frozen=True)
@@ -340,8 +340,9 @@ class _FieldBuilder:
             fields = self.fields(items, optional_parent=False)
             found["fields"] = fields
             names = [field["name"] for field in fields]
-            shown = [candidate for candidate in SUMMARY_FIELDS if candidate in names][:2]
-            found["summary"] = " — ".join("{{fields.%s}}" % candidate for candidate in shown)
+            shown = next((candidate for candidate in SUMMARY_FIELDS if candidate in names), None)
+            if shown:
+                found["summary"] = "{{fields.%s}}" % shown
         elif "anyOf" in items:
             paragraph = next(self.resolve(option) for option in items["anyOf"] if "$ref" in option)
             found["fields"] = self.fields(paragraph, optional_parent=False)

@@ -27,7 +27,7 @@ import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from macros.publications.pdf import serve_folder
-from tests.conftest import ROOT, Build, require_tool, run_mkdocs_build
+from tests.conftest import ROOT, SAMPLE, Build, require_tool, run_mkdocs_build
 from tests.node_tools import AXE_SCRIPT, INSTALL_HINT, NODE_MODULES, node
 
 YEAR = "2023-2024"
@@ -274,3 +274,46 @@ def test_a_personal_phone_number_gets_through_the_form_and_the_check_refuses_it(
             reports.unlink(missing_ok=True)
         else:
             reports.write_text(kept, encoding="utf-8")
+
+
+
+# A file of each kind, saved through its form with one field changed, comes back with that one line
+# changed: its comments, quotes, folded text, key order and empty lists stay as written.
+# (form, file, where the file comes from, list item to open, field, line before, line after)
+ROUND_TRIPS = [
+    ("Kế hoạch", "plan.yml", ROOT / "data" / "years" / YEAR / "plan.yml", None, "Đơn vị ban hành",
+     "issuing_unit: Trường mầm non Bé Ngoan", "issuing_unit: Trường mầm non Bé Ngoan (sửa)"),
+    ("Tiếp công dân", "reception.yml", ROOT / "data" / "years" / YEAR / "reception.yml", None, "Địa điểm tiếp",
+     "place: null", "place: Phòng họp"),
+    ("Đối thoại", "dialogues.yml", SAMPLE / "data" / "years" / YEAR / "dialogues.yml", "doi-thoai-hk1", "Địa điểm",
+     "place: Hội trường nhà trường", "place: Hội trường nhà trường (sửa)"),
+    ("Báo cáo", "reports.yml", SAMPLE / "data" / "years" / YEAR / "reports.yml", "bao-cao-quy-1", "Kỳ báo cáo",
+     "period: Quý I năm học 2023-2024", "period: Quý I năm học 2023-2024 (sửa)"),
+]
+
+
+@pytest.mark.parametrize(("form", "name", "source", "item", "label", "before", "after"), ROUND_TRIPS, ids=[trip[1] for trip in ROUND_TRIPS])
+def test_a_file_saved_through_the_form_changes_only_where_the_form_changed(
+    desktop: Page, editor_site: str, project: Path, form: str, name: str, source: Path, item: str | None, label: str, before: str, after: str
+) -> None:
+    page = desktop
+    target = year_file(project, name)
+    kept = target.read_bytes() if target.exists() else None
+    # The sample data lives two folders deeper: its modeline says so.
+    original = source.read_text(encoding="utf-8").replace("../../../../../schema/", "../../../schema/")
+    assert before + "\n" in original
+    target.write_text(original, encoding="utf-8")
+    try:
+        sign_in(page, editor_site)
+        open_file(page, form)
+        if item:
+            page.get_by_text(item, exact=True).first.click()
+        type_into(field(page, label), after.split(": ", 1)[1])
+        publish(page)
+        saved(page)
+        assert target.read_text(encoding="utf-8") == original.replace(before + "\n", after + "\n", 1)
+    finally:
+        if kept is None:
+            target.unlink()
+        else:
+            target.write_bytes(kept)
