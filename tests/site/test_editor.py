@@ -306,8 +306,9 @@ def test_a_file_saved_through_the_form_changes_only_where_the_form_changed(
     try:
         sign_in(page, editor_site)
         open_file(page, form)
-        if item:
-            page.get_by_text(item, exact=True).first.click()
+        if item:  # lists show their items folded: unfold the one to edit (its first button)
+            summary = page.get_by_text(item, exact=True).first
+            summary.locator("xpath=ancestor::div[.//button][1]").get_by_role("button").first.click()
         type_into(field(page, label), after.split(": ", 1)[1])
         publish(page)
         saved(page)
