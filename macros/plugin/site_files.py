@@ -109,6 +109,7 @@ def editor_files(site: SiteData, data_dir: Path, config: MkDocsConfig, mode: str
         root=root,
         data_dir=data_dir,
         auth_url=auth_url or os.environ.get("QCDC_EDITOR_AUTH_URL") or None,
+        auth_site=os.environ.get("QCDC_EDITOR_AUTH_SITE") or None,
         app_id=app_id or os.environ.get("QCDC_EDITOR_APP_ID") or None,
         local_port=int(os.environ.get("QCDC_EDITOR_PORT") or LOCAL_PROXY_PORT),
     )

@@ -105,7 +105,9 @@ class EditorSettings:
     """The repository's folder: the CMS names files from there."""
     data_dir: Path
     auth_url: str | None = None
-    """GitHub: the OAuth relay that signs clerks in (``base_url`` of the CMS)."""
+    """GitHub: the OAuth relay that signs clerks in (``base_url`` of the CMS), e.g. https://api.netlify.com."""
+    auth_site: str | None = None
+    """GitHub through Netlify's relay: the Netlify site that holds the OAuth app (``site_domain``)."""
     app_id: str | None = None
     """GitLab: the id of the OAuth application (sign-in by PKCE, no server needed)."""
     local_port: int = LOCAL_PROXY_PORT
@@ -143,6 +145,8 @@ def backend(settings: EditorSettings) -> dict[str, Any]:
     found = {"name": "github", "repo": repo, "branch": settings.branch}
     if settings.auth_url:
         found["base_url"] = settings.auth_url
+    if settings.auth_site:
+        found["site_domain"] = settings.auth_site
     if address.netloc != "github.com":
         found["api_root"] = f"{host}/api/v3"
     return found
