@@ -436,11 +436,22 @@ def editor_page(site_name: str, spec: dict[str, Any], bundle_installed: bool) ->
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{title}</title>\n"
         '<link rel="icon" href="data:,">\n'
+        f"<style>{PHONE_CSS}</style>\n"
         f"</head>\n<body>\n{body}\n{scripts}</body>\n</html>\n"
     )
 
 
 SCRIPT_SOURCE = Path(__file__).with_name("editor.js")
+# Decap's editor screen is at least 800 px wide; on a phone it would scroll sideways. Its
+# class names carry the component's name after a hash ("css-hn3jn7-EditorContainer").
+PHONE_CSS = (
+    "@media (max-width:799px){"
+    '[class*="-EditorContainer"],[class*="-ToolbarContainer"]{min-width:0!important}'
+    '[class*="-ToolbarContainer"]{flex-wrap:wrap;height:auto!important}'
+    # The toolbar then takes two lines: the form starts below it.
+    '[class*="-EditorContainer"]{padding-top:112px!important}'
+    "}"
+)
 
 
 def bundle_files(node_modules: Path) -> dict[str, Path]:
