@@ -26,6 +26,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from macros.pages.rendering import attachment_path
 from macros.publications.pdf import serve_folder
 from tests.conftest import ROOT, SAMPLE, Build, require_tool, run_mkdocs_build
 from tests.node_tools import AXE_SCRIPT, INSTALL_HINT, NODE_MODULES, node
@@ -196,6 +197,13 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
     page.get_by_role("button", name="Thêm kết quả").click()
     type_into(field(page, "Dòng"), "Công khai kế hoạch trên bảng tin và trang thông tin của trường.")
     shot(page, "bien-tap-bao-cao.png", tmp_path)
+    signed = tmp_path / "bao-cao-quy-1.pdf"
+    signed.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page.get_by_role("button", name="Chọn một tập tin").click()
+    page.locator('input[type="file"]').set_input_files(signed)
+    expect(page.get_by_text("bao-cao-quy-1.pdf").first).to_be_visible()
+    shot(page, "bien-tap-tep.png", tmp_path)
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
     publish(page)
     saved(page)
 
@@ -224,6 +232,7 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
                 "submitted_date": "15/12/2023",
                 "recipient": "Phòng Giáo dục và Đào tạo",
                 "summary": {"results": ["Công khai kế hoạch trên bảng tin và trang thông tin của trường."]},
+                "attachment": "bao-cao-quy-1.pdf",
             }
         ]
     }
@@ -240,6 +249,9 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
     build = build_project(project, tmp_path_factory.mktemp("edited") / "site", proxy_port)
     assert "Công khai kế hoạch trên bảng tin và trang thông tin của trường." in build.article_text(f"{YEAR}/bao-cao/bao-cao-quy-1/")
     assert "Thống nhất lịch sửa chữa hai phòng học trong tháng 11." in build.article_text(f"{YEAR}/doi-thoai/")
+    # The signed PDF went into the year's files/ and is published beside the report.
+    assert year_file(project, "files/bao-cao-quy-1.pdf").read_bytes() == signed.read_bytes()
+    assert (build.site_dir / attachment_path(YEAR, "bao-cao-quy-1.pdf")).read_bytes() == signed.read_bytes()
 
 
 def test_a_personal_phone_number_gets_through_the_form_and_the_check_refuses_it(
