@@ -218,6 +218,9 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
     type_into(field(page, "Địa điểm"), "Hội trường nhà trường")
     choose(page, "Mã vai trò chủ trì", "hieu-truong")
     type_into(field(page, "Tóm tắt biên bản đã công bố"), "Thống nhất lịch sửa chữa hai phòng học trong tháng 11.")
+    # For the guide: the form from its first field, without the report's "saved" notice, gone by now.
+    expect(page.get_by_text("Mục đã được lưu")).to_have_count(0, timeout=20_000)
+    field(page, "Mã buổi đối thoại").scroll_into_view_if_needed()
     shot(page, "bien-tap-doi-thoai.png", tmp_path)
     publish(page)
     saved(page)
