@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +22,12 @@ from macros.publications.editor import (
     bundle_files,
     editor_config,
     editor_files_spec,
+    editor_page,
     label_of,
 )
 from tests.built_site import html_pages, page_file
-from tests.conftest import REAL_DATA, ROOT, Build, require_tool
-from tests.node_tools import INSTALL_HINT, NODE_MODULES
+from tests.conftest import REAL_DATA, ROOT, Build, require_tool, run_mkdocs_build
+from tests.node_tools import INSTALL_HINT, NODE_MODULES, VNU_JAR, java
 
 YEAR = "2023-2024"
 SETTINGS = EditorSettings(
@@ -193,3 +196,31 @@ def test_the_cms_is_served_from_the_pinned_npm_package(real_build: Build) -> Non
     page = (real_build.site_dir / "bien-tap" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<script[^>]*src="([^"]+)"', page) == ["decap-cms.js", "editor.js"]
     assert "http" not in " ".join(re.findall(r'(?:src|href)="([^"]+)"', page))
+
+
+def test_the_editor_page_is_valid_html(real_build: Build) -> None:
+    require_tool(VNU_JAR.is_file() and java() is not None, f"the Nu Html Checker needs Java and {VNU_JAR}: {INSTALL_HINT}")
+    result = subprocess.run(
+        [java(), "-jar", str(VNU_JAR), "--errors-only", str(real_build.site_dir / "bien-tap" / "index.html")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_without_the_npm_packages_the_page_points_to_the_yaml_route(real_site: SiteData) -> None:
+    page = editor_page("Trang", editor_files_spec(real_site, SETTINGS), bundle_installed=False)
+    assert "Trình biên tập chưa được cài" in page and "npm ci" in page
+    assert 'href="../huong-dan/#sua-tep-yaml"' in page and "<script" not in page
+
+
+def test_a_build_that_requires_the_editor_fails_without_the_npm_packages(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for folder in ["docs", "overrides", "schema"]:
+        shutil.copytree(ROOT / folder, project / folder)
+    for name in ["mkdocs.yml", "pyproject.toml"]:
+        shutil.copy2(ROOT / name, project / name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QCDC_EDITOR", "required")
+        build = run_mkdocs_build(tmp_path / "site", REAL_DATA, config=project / "mkdocs.yml")
+    assert build.returncode == 1
+    assert "Trình biên tập (/bien-tap/) chưa được cài: chạy `npm ci`" in build.output
