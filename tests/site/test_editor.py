@@ -97,10 +97,16 @@ def editor_site(project: Path, proxy_port: int, tmp_path_factory: pytest.TempPat
         proxy.wait(timeout=30)
 
 
-def shot(page: Page, name: str, tmp_path: Path, for_guide: bool = True) -> None:
+# The parts of a 1280 × 900 screen the guide shows: the sign-in box, the form's column (with the
+# toolbar's Publish button); the rest is empty margin that would only shrink the picture.
+SIGN_IN_BOX = {"x": 340, "y": 280, "width": 600, "height": 320}
+FORM_COLUMN = {"x": 200, "y": 0, "width": 880, "height": 900}
+
+
+def shot(page: Page, name: str, tmp_path: Path, for_guide: bool = True, clip: dict | None = FORM_COLUMN) -> None:
     folder = GUIDE_SHOTS if for_guide and os.environ.get("QCDC_UPDATE_SCREENSHOTS") else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name), animations="disabled")
+    page.screenshot(path=str(folder / name), animations="disabled", clip=clip)
 
 
 def field(scope: Page | Locator, label: str, last: bool = False) -> Locator:
@@ -175,7 +181,7 @@ def test_the_form_refuses_a_bad_date_and_a_missing_required_field(desktop: Page,
 
     expect(page.get_by_text("Ngày viết dạng ngày/tháng/năm, ví dụ 25/02/2023")).to_be_visible()
     expect(page.get_by_text(re.compile("Mã buổi đối thoại.*bắt buộc", re.IGNORECASE)).first).to_be_visible()
-    shot(page, "bien-tap-loi.png", tmp_path)
+    shot(page, "bien-tap-loi.png", tmp_path, clip=None)  # with the notice at the top right
     assert year_file(project, "dialogues.yml").exists() == before
 
 
@@ -185,9 +191,9 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
     page = desktop
     page.goto(editor_site + "bien-tap/")
     expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
-    shot(page, "bien-tap-dang-nhap.png", tmp_path)
+    shot(page, "bien-tap-dang-nhap.png", tmp_path, clip=SIGN_IN_BOX)
     sign_in(page, editor_site)
-    shot(page, "bien-tap-nam-hoc.png", tmp_path)
+    shot(page, "bien-tap-nam-hoc.png", tmp_path, clip=None)
     open_file(page, "Báo cáo")
     page.get_by_role("button", name="Thêm báo cáo").click()
     type_into(field(page, "Mã báo cáo"), "bao-cao-quy-1")
@@ -202,7 +208,7 @@ def test_a_report_summary_and_a_dialogue_session_saved_through_the_forms(
     page.get_by_role("button", name="Chọn một tập tin").click()
     page.locator('input[type="file"]').set_input_files(signed)
     expect(page.get_by_text("bao-cao-quy-1.pdf").first).to_be_visible()
-    shot(page, "bien-tap-tep.png", tmp_path)
+    shot(page, "bien-tap-tep.png", tmp_path, clip=None)  # the file dialog is wider
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     publish(page)
     saved(page)
@@ -360,7 +366,7 @@ def test_the_editor_fetches_nothing_elsewhere_and_passes_axe_but_for_the_cms_kno
         page.get_by_role("button", name="Thêm báo cáo").click()
         expect(field(page, "Mã báo cáo", last=True)).to_be_visible()
         found["biểu mẫu"] = axe_rules(page)
-        shot(page, f"bien-tap-{viewport}.png", tmp_path, for_guide=False)  # to look at
+        shot(page, f"bien-tap-{viewport}.png", tmp_path, for_guide=False, clip=None)  # to look at
     finally:
         context.close()
     print(found)
