@@ -224,3 +224,11 @@ def test_a_build_that_requires_the_editor_fails_without_the_npm_packages(tmp_pat
         build = run_mkdocs_build(tmp_path / "site", REAL_DATA, config=project / "mkdocs.yml")
     assert build.returncode == 1
     assert "Trình biên tập (/bien-tap/) chưa được cài: chạy `npm ci`" in build.output
+
+
+def test_data_in_the_editor_page_cannot_close_its_script_element() -> None:
+    hostile = {"files": {"data/school.yml": {"modeline": "</script><script>alert(1)</script><!--", "schema": "school.yml"}}, "schemas": {}}
+    page = editor_page("<b>Trường</b>", hostile, bundle_installed=True)
+    assert "alert(1)" in page  # kept, as data
+    assert page.count("</script>") == page.count("<script") == 4
+    assert "<!--" not in page and "<b>" not in page
