@@ -287,7 +287,9 @@ class _FieldBuilder:
         if hint != field["label"]:
             field["hint"] = hint
         # A field that may be unknown (null) is left empty in the form; editor.js writes null.
-        field["required"] = required and not nullable
+        # A list the model lets be empty is not required either (editor.js writes []).
+        may_be_empty = value.get("type") == "array" and not value.get("minItems")
+        field["required"] = required and not nullable and not may_be_empty
         field.update(self.widget(name, value, optional=not field["required"], description=description))
         return field
 

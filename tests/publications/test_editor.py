@@ -105,6 +105,9 @@ def test_required_fields_are_required_and_unknowns_may_be_left_empty(config: dic
     assert by_name(summary["fields"], "results")["required"] is False, "inside an optional block, nothing is forced"
     plan = file_fields(config, f"nam-hoc-{YEAR}", "plan")
     assert by_name(plan, "title")["required"] is True and by_name(plan, "number")["required"] is False
+    # A list the model requires to hold something is required; one it lets be empty is not.
+    assert by_name(plan, "content")["required"] is True and by_name(plan, "content")["min"] == 1
+    assert by_name(file_fields(config, f"nam-hoc-{YEAR}", "reception"), "receivers")["required"] is False
 
 
 def test_dates_are_typed_as_day_month_year(config: dict[str, Any]) -> None:
