@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from html import escape
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -377,14 +377,6 @@ def _enum_options(values: list[str], description: str) -> list[dict[str, str]]:
     return [{"label": f"{words[value]} ({value})" if value in words else value, "value": value} for value in values]
 
 
-def _iter_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for field in fields:
-        yield field
-        yield from _iter_fields(field.get("fields", []))
-        if "field" in field:
-            yield field["field"]
-
-
 def editor_files_spec(site: SiteData, settings: EditorSettings) -> dict[str, Any]:
     """What ``editor.js`` needs to write a file the way this project does: for every file the
     forms edit, its modeline and the JSON Schema of its model (key order, null, defaults)."""
@@ -409,8 +401,6 @@ def script_json(value: Any) -> str:
 
 def editor_page(site_name: str, spec: dict[str, Any], bundle_installed: bool) -> str:
     """The editor's page: the CMS takes over its body. Kept out of search engines' indexes."""
-    from html import escape
-
     title = escape(f"Biên tập nội dung: {site_name}")
     if not bundle_installed:
         body = (
