@@ -12,11 +12,17 @@ if TYPE_CHECKING:
     from tests.conftest import Build
 
 
+# The form editor (/bien-tap/) is the CMS's own page, not a page for readers: tests/site/test_editor.py covers it.
+EDITOR_FOLDER = "bien-tap"
+
+
 def html_pages(site_dir: Path) -> list[str]:
-    """URL paths of every HTML page of a built site, relative to its root: ``""``, ``van-ban/``, ``404.html``."""
+    """URL paths of every reader's HTML page of a built site, relative to its root: ``""``, ``van-ban/``, ``404.html``."""
     paths = []
     for file in sorted(site_dir.rglob("*.html")):
         relative = file.relative_to(site_dir).as_posix()
+        if relative.startswith(EDITOR_FOLDER + "/"):
+            continue
         paths.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
     return paths
 

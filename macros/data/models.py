@@ -134,7 +134,7 @@ class Report(Model):
     id: Id = Field(description="mã báo cáo")
     name: Text = Field(description="tên báo cáo, nguyên văn (ví dụ: Báo cáo Quý I)")
     kind: Literal["quy", "6-thang", "9-thang", "nam", "dot-xuat"] = Field(
-        description="loại: quy, 6-thang, 9-thang, nam, dot-xuat"
+        description="loại: quy (quý), 6-thang (6 tháng), 9-thang (9 tháng), nam (năm), dot-xuat (đột xuất)"
     )
     due_as_written: Text | None = Field(description="hạn nộp đúng như văn bản ghi (null nếu không nêu)")
     due_date: Date | None = Field(description="hạn nộp dạng ngày/tháng/năm (null nếu không nêu)")
@@ -275,7 +275,10 @@ class ReportRecord(Model):
 
     id: Id = Field(description="mã báo cáo; trùng mã báo cáo trong kế hoạch nếu là báo cáo định kỳ")
     name: Text | None = Field(default=None, description="tên báo cáo (bắt buộc với báo cáo đột xuất)")
-    kind: ReportKind | None = Field(default=None, description="loại (bắt buộc với báo cáo đột xuất)")
+    kind: ReportKind | None = Field(
+        default=None,
+        description="loại (bắt buộc với báo cáo đột xuất): quy (quý), 6-thang (6 tháng), 9-thang (9 tháng), nam (năm), dot-xuat (đột xuất)",
+    )
     period: Text | None = Field(default=None, description="kỳ báo cáo (ví dụ: Quý I năm học 2023-2024)")
     due_date: Date | None = Field(default=None, description="hạn nộp của báo cáo đột xuất")
     submitted: bool = Field(default=False, description="đã nộp hay chưa (true/false)")

@@ -48,3 +48,14 @@ class QcdcConfig(Config):
     pdf = options.Type(bool, default=False)
     """At the end of ``mkdocs build``, print the plan and whole-year pages to PDF in headless
     Chromium (needs requirements-pdf.txt and /usr/bin/chromium); the pages then offer them."""
+
+    editor = options.Choice(["auto", "required", "off"], default="auto")
+    """The form editor at /bien-tap/ (Decap CMS from node_modules, see macros/publications/editor.py):
+    ``auto`` publishes it when ``npm ci`` has installed it, ``required`` fails the build when it is
+    not installed (the publishing pipelines), ``off`` leaves it out."""
+
+    editor_auth_url = options.Optional(options.Type(str))
+    """GitHub: address of the OAuth relay that signs editors in; default: $QCDC_EDITOR_AUTH_URL."""
+
+    editor_app_id = options.Optional(options.Type(str))
+    """GitLab: id of the OAuth application editors sign in with; default: $QCDC_EDITOR_APP_ID."""

@@ -40,7 +40,7 @@ from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .page_markup import repair_page_markup
 from .search_index import add_folded_fields
-from .site_files import publication_files
+from .site_files import editor_files, publication_files
 from .template_cache import reuse_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
@@ -149,6 +149,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 for part in self._printout_parts(config, part_template, self.printouts[year.school_year].layout):
                     files.append(part)
         for file in publication_files(self.views, config, files):
+            files.append(file)
+        try:
+            editor = editor_files(
+                self.site, self.data_dir, config, self.config.editor, self.config.editor_auth_url, self.config.editor_app_id
+            )
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        for file in editor:
             files.append(file)
         self.print_jobs = self._pdf_placeholders(files, config) if self.pdf_enabled else []
         return files

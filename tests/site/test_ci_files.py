@@ -74,6 +74,8 @@ def test_github_checks_tests_and_builds_strictly_with_the_whole_history_before_p
     build = next(step for step in steps if ".venv/bin/mkdocs build" in step.get("run", ""))
     assert build["env"]["QCDC_REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
     assert build["env"]["QCDC_EDIT_URI"] == "edit/${{ github.ref_name }}/"
+    # The form editor (npm packages installed by .ci/run above) must be in what is published.
+    assert build["env"]["QCDC_EDITOR"] == "required"
     # Publishing is a separate job that only starts once everything above passed.
     deploy = jobs["deploy"]
     assert deploy["needs"] == "build"
@@ -88,5 +90,11 @@ def test_gitlab_tests_first_then_builds_strictly_and_publishes_public_from_the_d
     assert pipeline["test"]["script"] == ["scripts/check", "bash .ci/run"]
     assert any("mkdocs build --strict --site-dir public" in line for line in pipeline["pages"]["script"])
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
-    assert pipeline["pages"]["variables"] == {"QCDC_REPO_URL": "$CI_PROJECT_URL", "QCDC_EDIT_URI": "-/edit/$CI_DEFAULT_BRANCH/"}
+    assert pipeline["pages"]["variables"] == {
+        "QCDC_REPO_URL": "$CI_PROJECT_URL", "QCDC_EDIT_URI": "-/edit/$CI_DEFAULT_BRANCH/", "QCDC_EDITOR": "required"
+    }
+    # The form editor's files come from the npm packages, installed before the build.
+    script = pipeline["pages"]["script"]
+    npm = next(index for index, line in enumerate(script) if line.startswith("npm ci"))
+    assert npm < next(index for index, line in enumerate(script) if "mkdocs build" in line)
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]

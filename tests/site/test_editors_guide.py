@@ -21,19 +21,40 @@ def test_the_guide_walks_through_each_task_of_the_editor(real_build: Build) -> N
     page = real_build.page("huong-dan/")
     assert page.find("h1").get_text(strip=True).startswith("Hướng dẫn cập nhật trang")
     headings = [reader_text(heading) for heading in page.select("article h2")]
+    # The forms first; the YAML files as the fallback.
     assert headings == [
-        "Những điều cần nhớ khi sửa tệp",
-        "Sửa một tệp trên trình duyệt",
+        "Đăng nhập vào trang Biên tập",
         "Công bố tóm tắt một báo cáo",
+        "Tải lên bản PDF đã ký",
         "Ghi một buổi đối thoại",
-        "Ghi việc thực hiện các nghĩa vụ theo luật",
+        "Khi biểu mẫu báo lỗi",
         "Khi trang không được cập nhật",
         "Bắt đầu năm học mới",
+        "Thiết lập một lần",
+        "Sửa tệp YAML (cách dự phòng)",
+        "Ghi việc thực hiện các nghĩa vụ theo luật",
         "Xem trước trên máy tính",
     ]
+    subheadings = [reader_text(heading) for heading in page.select("article h3")]
+    for heading in ["Những điều cần nhớ khi sửa tệp", "Sửa một tệp trên trình duyệt", "Công bố tóm tắt một báo cáo bằng tệp YAML"]:
+        assert heading in subheadings
     text = reader_text(page.select_one("article"))
-    for step in ["Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao"]:
+    for step in ["Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao", "Công bố ngay"]:
         assert step in text
+    for setting in ["QCDC_EDITOR_APP_ID", "QCDC_EDITOR_AUTH_URL", "QCDC_EDITOR_AUTH_SITE", "Redirect URI"]:
+        assert setting in text
+
+
+def test_the_guide_shows_the_forms_with_screenshots_made_by_the_editor_test(real_build: Build) -> None:
+    page = real_build.page("huong-dan/")
+    images = [image["src"] for image in page.select("article img")]
+    assert images, "the guide shows the forms"
+    for source in images:
+        name = source.rsplit("/", 1)[1]
+        assert (ROOT / "docs" / "assets" / "huong-dan" / name).is_file(), source
+        # tests/site/test_editor.py takes each of them (QCDC_UPDATE_SCREENSHOTS=1 writes them here).
+        assert f'"{name}"' in (ROOT / "tests" / "site" / "test_editor.py").read_text(encoding="utf-8"), name
+    assert all(image.get("loading") == "lazy" for image in page.select("article img")), "a reader's first load stays light"
 
 
 def test_the_templates_shown_are_the_ones_the_add_command_writes(real_build: Build) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.built_site import table_row
+from tests.built_site import EDITOR_FOLDER, table_row
 from tests.conftest import SAMPLE, Build, reader_text, run_mkdocs_build
 
 YEAR = "2023-2024/"
@@ -23,7 +23,9 @@ def section(build: Build, url: str, heading_id: str) -> str:
 
 def all_pages(build: Build) -> list[str]:
     return sorted(
-        str(path.parent.relative_to(build.site_dir)) for path in build.site_dir.rglob("index.html")
+        str(path.parent.relative_to(build.site_dir))
+        for path in build.site_dir.rglob("index.html")
+        if path.parent.name != EDITOR_FOLDER
     )
 
 
