@@ -1,12 +1,26 @@
-"""The public change-history page: the commits that changed the data folder, from git."""
+"""The public change-history page: what changed in the published data, and when.
+
+Each commit that changed the data folder is described by comparing the validated data
+before and after it (macros/data/data_diff.py). The commit's message, files and id are
+for editors and stay out of the page; a commit whose data did not pass the checks was
+never published, and says so.
+"""
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.changes import Commit, History, HistoryKind
+from ..data.data_diff import describe_changes
+from ..data.data_versions import data_at
 from ..pages.rendering import Renderer
+
+log = logging.getLogger("mkdocs.plugins.qcdc")
+
+NOT_PUBLISHED = "Thay đổi chưa hợp lệ, không được đăng."
 
 _UNAVAILABLE = {
     HistoryKind.SHALLOW: "bản sao mã nguồn dùng để dựng trang không có đủ lịch sử git "
@@ -17,10 +31,11 @@ _UNAVAILABLE = {
 
 @dataclass(frozen=True)
 class DataChange:
-    """A commit as the page shows it: when, what its author wrote, which data files it changed."""
+    """A commit as the page shows it: when, and what it changed in the published data."""
 
     commit: Commit
-    files: list[str]
+    published: bool
+    descriptions: list[str]
 
 
 def data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], str | None]:
@@ -28,13 +43,20 @@ def data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], st
     if not history.available:
         return [], _UNAVAILABLE.get(history.kind, _UNAVAILABLE[HistoryKind.SHALLOW])
     folder = history.relative(data_dir)
-    if folder is None:
+    if folder is None or history.root is None:
         return [], "thư mục dữ liệu không nằm trong kho git của trang"
-    changes = [
-        DataChange(commit, [name for name in commit.files if Path(name).is_relative_to(folder)])
-        for commit in history.commits_under(data_dir)
-    ]
-    return changes, None
+    started = time.perf_counter()
+    described, previous = [], None
+    # Oldest first: each version is compared with the last one that was published.
+    for commit in reversed(history.commits_under(data_dir)):
+        data = data_at(history.root, commit.sha, folder)
+        if data is None:
+            described.append(DataChange(commit, False, [NOT_PUBLISHED]))
+            continue
+        described.append(DataChange(commit, True, describe_changes(previous, data)))
+        previous = data
+    log.debug(f"Lịch sử thay đổi: {len(described)} lần thay đổi, so sánh trong {time.perf_counter() - started:.2f} giây.")
+    return list(reversed(described)), None
 
 
 def change_history(renderer: Renderer, page: str, history: History, data_dir: Path) -> str:
