@@ -22,6 +22,8 @@ class Standing(Enum):
     MISSING = "missing"
     PENDING = "pending"
     """Not due yet: counted nowhere."""
+    UNKNOWN = "unknown"
+    """Nothing published to judge by (no dialogue records): counted nowhere, never called missing."""
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,7 @@ _DUTY_STANDING = {
     Compliance.MET: Standing.MET,
     Compliance.NOT_MET: Standing.MISSING,
     Compliance.NOT_YET_DUE: Standing.PENDING,
-    # Nothing published of the year's dialogues: the duty to publish them is not kept.
-    Compliance.NO_RECORDS: Standing.MISSING,
+    Compliance.NO_RECORDS: Standing.UNKNOWN,
 }
 _REPORT_STANDING = {
     ReportStatus.ON_TIME: Standing.MET,

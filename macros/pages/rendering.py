@@ -64,8 +64,9 @@ SESSION_STATUS_LABELS = {
 STANDING_LABELS = {
     Standing.MET: ("✔", "Đúng hạn", "đúng hạn"),
     Standing.LATE: ("⚠", "Muộn", "muộn"),
-    Standing.MISSING: ("✖", "Chưa thực hiện", "chưa thực hiện"),
+    Standing.MISSING: ("✖", "Quá hạn, chưa có", "quá hạn"),
     Standing.PENDING: ("○", "Chưa đến hạn", "chưa đến hạn"),
+    Standing.UNKNOWN: ("?", "Chưa có số liệu công bố", "chưa có số liệu"),
 }
 REPORT_KIND_LABELS = {"quy": "Báo cáo quý", "6-thang": "Báo cáo 6 tháng", "9-thang": "Báo cáo 9 tháng", "nam": "Báo cáo năm", "dot-xuat": "Báo cáo đột xuất"}
 CHANNEL_LABELS = {"in_person": "Trực tiếp", "phone": "Điện thoại", "email": "Thư điện tử", "letterbox": "Hòm thư góp ý", "website": "Trang web"}
