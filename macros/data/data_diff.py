@@ -58,7 +58,8 @@ def _year(old: SchoolYear, new: SchoolYear) -> list[str]:
     if parts:
         changes.append(f"Sửa kế hoạch năm học {name}: " + ", ".join(parts))
     changes += _sessions(old.dialogues, new.dialogues, name)
-    changes += _reports(old.reports, new.reports, name)
+    names = {report.id: report.name for report in new.plan.reporting.reports}
+    changes += _reports(old.reports, new.reports, name, names)
     changes += _reception(old.reception, new.reception, name)
     return changes
 
@@ -127,7 +128,9 @@ def _sessions(old: list[DialogueSession] | None, new: list[DialogueSession] | No
     return changes
 
 
-def _reports(old: list[ReportRecord] | None, new: list[ReportRecord] | None, year: str) -> list[str]:
+def _reports(
+    old: list[ReportRecord] | None, new: list[ReportRecord] | None, year: str, plan_names: dict[str, str]
+) -> list[str]:
     if old == new:
         return []
     if new is None:
@@ -136,21 +139,21 @@ def _reports(old: list[ReportRecord] | None, new: list[ReportRecord] | None, yea
     changes = []
     for record in new:
         previous = before.pop(record.id, None)
-        name = _report_name(record)
+        name = _report_name(record, plan_names)
         if previous is None:
-            changes.append(f"Thêm báo cáo {name}")
+            changes.append(f"Thêm {name}")
             if record.summary is not None:
-                changes.append(f"Thêm tóm tắt báo cáo {name}")
+                changes.append(f"Thêm tóm tắt {name}")
             continue
         if previous.summary != record.summary:
             verb = "Thêm" if previous.summary is None else "Gỡ" if record.summary is None else "Sửa"
-            changes.append(f"{verb} tóm tắt báo cáo {name}")
+            changes.append(f"{verb} tóm tắt {name}")
         if previous.submitted_date != record.submitted_date:
-            changes.append(f"Ghi ngày nộp báo cáo {name}: {_day(record.submitted_date)}")
+            changes.append(f"Ghi ngày nộp {name}: {_day(record.submitted_date)}")
         fields = _changed_fields(previous, record, REPORT_FIELDS)
         if fields:
-            changes.append(f"Sửa báo cáo {name}: " + ", ".join(fields))
-    changes += [f"Bỏ báo cáo {_report_name(record)}" for record in before.values()]
+            changes.append(f"Sửa {name}: " + ", ".join(fields))
+    changes += [f"Bỏ {_report_name(record, plan_names)}" for record in before.values()]
     return changes
 
 
@@ -174,8 +177,12 @@ def _document_name(document: LegalDocument) -> str:
     return document.title or document.kind
 
 
-def _report_name(record: ReportRecord) -> str:
-    return record.name or record.id
+def _report_name(record: ReportRecord, plan_names: dict[str, str]) -> str:
+    """"báo cáo Quý I": the record's or the plan's name, said once as a report."""
+    name = record.name or plan_names.get(record.id) or record.id
+    if name[:8].lower() == "báo cáo ":
+        name = name[8:]
+    return f"báo cáo {name}"
 
 
 def _session_name(session: DialogueSession) -> str:

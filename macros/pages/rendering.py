@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
 from ..data.compliance import DutyCheck, Standing, compliance_summary, is_past
-from ..data.status import Compliance, ReportStatus, sessions_for_readers, year_overview, year_reports
+from ..data.status import Compliance, ReportStatus, is_coming, sessions_for_readers, year_overview, year_reports
 from .identity import ContactLink, contact_href, contact_links
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
@@ -281,7 +281,10 @@ class Renderer:
         year = self.site.year(school_year)
         overview = year_overview(year, self.today)
         sessions = sessions_for_readers(year.dialogues, self.today)
-        return self.render("dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, duties=overview.duties)
+        coming_ids = {session.id for session in sessions if is_coming(session, self.today)}
+        return self.render(
+            "dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, coming_ids=coming_ids, duties=overview.duties
+        )
 
     def reports(self, page: str, school_year: str) -> str:
         year = self.site.year(school_year)
