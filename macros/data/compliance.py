@@ -70,6 +70,14 @@ def is_past(year: SchoolYear, today: date) -> bool:
     return today > year.plan.last_day
 
 
+def year_timing(year: SchoolYear, today: date) -> str:
+    """"past", "running" or "future": whether a year's pages speak of a year that has ended,
+    is under way, or has not started on ``today``."""
+    if today > year.plan.last_day:
+        return "past"
+    return "future" if today < year.plan.first_day else "running"
+
+
 def compliance_summary(site: SiteData, shown: SchoolYear, today: date) -> ComplianceSummary:
     """The duties of the running year's plan and of the year the site shows (``shown``)."""
     running = running_school_year(site, today)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
-from ..data.compliance import DutyCheck, Standing, compliance_summary, is_past
+from ..data.compliance import DutyCheck, Standing, compliance_summary, is_past, year_timing
 from ..data.status import Compliance, ReportStatus, is_coming, sessions_for_readers, year_overview, year_reports
 from .identity import ContactLink, contact_href, contact_links
 from .markdown_text import escape, html_id, link
@@ -313,6 +313,7 @@ class Renderer:
             year=self.site.year(school_year),
             current_year=current_year,
             on_reception_page=others is not None,
+            timing=year_timing(self.site.year(school_year), self.today),
             others=others or [],
         )
 

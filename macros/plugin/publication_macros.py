@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from ..data.compliance import year_timing
 from ..pages.rendering import Renderer, other_years
 from ..publications import open_data
 from ..publications.year_archive import published_reports, year_switch
@@ -51,5 +52,13 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
 
     @env.macro
     def year_switcher() -> str:
-        """Links to this page in the other school years (nothing when the data holds one year)."""
-        return renderer.render("year_switcher.md.j2", page_path(), links=year_switch(plugin.site, published, page_path()))
+        """Links to this page in the other school years (none when the data holds one year), and
+        whether this page's year has ended or not begun: a past year's data is never shown as current."""
+        this_year = plugin.site.year(page_path().partition("/")[0])
+        return renderer.render(
+            "year_switcher.md.j2",
+            page_path(),
+            links=year_switch(plugin.site, published, page_path()),
+            plan=this_year.plan,
+            timing=year_timing(this_year, plugin.today),
+        )

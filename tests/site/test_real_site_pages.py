@@ -56,3 +56,10 @@ def test_reception_page_names_who_receives_and_leaves_the_rest_unknown(real_buil
     assert "Thời gian: chưa rõ" in page
     assert "Địa điểm: chưa rõ" in page
     assert "Chưa có số liệu được công bố." in page
+
+
+def test_pages_of_an_ended_year_say_so(real_build):
+    for url in ["2023-2024/ke-hoach/", "2023-2024/doi-thoai/", "2023-2024/bao-cao/", "tiep-cong-dan/"]:
+        notice = real_build.page(url).select_one("article .qcdc-year-timing")
+        assert notice is not None, url
+        assert reader_text(notice).startswith("Năm học 2023-2024 đã kết thúc ngày 31/08/2024;"), url
