@@ -2,7 +2,8 @@
 
 For a reviewer to see what readers see, before and after a change. Builds both sites (the sample
 site on its demonstration day), serves them on 127.0.0.1 and saves, for every page kind, the first
-screen and the whole page at 360x640 and at 1280x800. Run: scripts/screenshots [OUTPUT_FOLDER].
+screen and the whole page at 360x640 and at 1280x800, and on a phone the home page's open menu.
+Run: scripts/screenshots [OUTPUT_FOLDER] [--only KIND|SITE:KIND].
 """
 
 from __future__ import annotations
@@ -81,6 +82,11 @@ def main() -> None:
                         stem = arguments.output / f"{site}-{kind}-{viewport}"
                         tab.screenshot(path=f"{stem}-first-screen.png")
                         tab.screenshot(path=f"{stem}-full.png", full_page=True)
+                        if viewport == "phone" and kind == "home":
+                            # The navigation, as the menu button opens it on a phone.
+                            tab.click(".md-header label[for=__drawer]")
+                            tab.wait_for_timeout(500)
+                            tab.screenshot(path=f"{stem}-menu.png")
                         print(f"{stem}-*.png")
                     context.close()
         browser.close()

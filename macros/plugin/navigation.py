@@ -2,9 +2,10 @@
 
 MkDocs would list the pages in alphabetical order of their files, with the running
 year's plan two taps deep below the editor's guide. The navigation is built here
-instead, from the pages MkDocs found: the leading year's pages in the order a reader
-needs them, then the school-wide pages, then a labelled editors' corner. Other
-years stay one tap away through each page's year switcher.
+instead, from the pages MkDocs found: the leading year's pages at the top level (a
+section would put them one tap deeper in a phone's menu) in the order a reader needs
+them, each label naming the year, then the school-wide pages, then a labelled editors'
+corner. Other years stay one tap away through each page's year switcher.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ YEAR_PAGES_IN_ORDER = ["plan", "responsibilities", "dialogues", "reports", "prin
 SCHOOL_PAGES = [RECEPTION_PAGE, LEGAL_DOCUMENTS_PAGE]
 # Pages for the people who keep the site up to date; the form editor (bien-tap) when there is one.
 EDITOR_PAGES = ["huong-dan.md", "bien-tap.md", "bien-tap/index.md", "lich-su.md", OPEN_DATA_PAGE]
-# Short titles in the navigation: the year is said once, above them.
+# Short labels in the navigation, followed by the year (a past year's pages are never taken for current ones).
 NAV_TITLES = {
     "plan": "Kế hoạch",
     "responsibilities": "Trách nhiệm",
     "dialogues": "Đối thoại",
     "reports": "Báo cáo",
-    "printout": "Bản in cả năm học",
+    "printout": "Bản in cả năm",
 }
 
 
@@ -36,21 +37,18 @@ def reader_navigation(nav: Navigation, school_year: str) -> Navigation:
     """Rearrange ``nav`` in place: home, the year's pages, school pages, then the editors' corner."""
     pages = {page.file.src_uri: page for page in _pages(nav.items)}
     year_items = [
-        _titled(pages.pop(year_page(school_year, name)), NAV_TITLES[name])
+        _titled(pages.pop(year_page(school_year, name)), f"{NAV_TITLES[name]} {school_year}")
         for name in YEAR_PAGES_IN_ORDER
         if year_page(school_year, name) in pages
     ]
-    year_section = Section(f"Năm học {school_year}", year_items)
     top = [pages.pop("index.md")] if "index.md" in pages else []
     school = [pages.pop(name) for name in SCHOOL_PAGES if name in pages]
     editors = [pages.pop(name) for name in EDITOR_PAGES if name in pages]
     # Anything else a later change adds to docs/ is listed for readers, never lost.
     rest = [page for uri, page in pages.items() if not uri.startswith(school_year + "/")]
-    items: list = [*top, year_section, *school, *rest]
-    for page in [*top, *school, *rest]:
+    items: list = [*top, *year_items, *school, *rest]
+    for page in items:
         page.parent = None
-    for page in year_items:
-        page.parent = year_section
     if editors:
         corner = Section(EDITORS_CORNER, editors)
         for page in editors:
