@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..data.compliance import year_timing
 from ..pages.rendering import Renderer, other_years
 from ..publications import open_data
+from ..publications.change_history import HISTORY_JSON
 from ..publications.year_archive import published_reports, year_switch
 from .site_files import site_base, subscription_url
 
@@ -41,6 +42,7 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
             year_file=open_data.year_file,
             SCHOOL_JSON=open_data.SCHOOL_JSON,
             DOCUMENTS_JSON=open_data.DOCUMENTS_JSON,
+            HISTORY_JSON=HISTORY_JSON,
             schemas=[(f"{name}.schema.json", open_data.schema_file(name)) for name in open_data.JSON_MODELS],
             **links,
         )

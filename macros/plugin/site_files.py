@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from ..data.changes import History
 from ..data.models import SiteData
 from ..data.status import VIETNAM
+from ..publications.change_history import HISTORY_JSON, change_history_json
 from ..publications.calendar_feed import SEQUENCE_EPOCH, calendar_feed
 from ..publications.news_feed import atom_feed, site_updates
 from ..publications.open_data import CALENDAR_FILE, FEED_FILE, open_data_files
@@ -60,6 +61,7 @@ def publication_files(
     generated[CALENDAR_FILE] = calendar_feed(site, base, page_url, revised)
     updates = site_updates(site, today, page_url, revised)
     generated[FEED_FILE] = atom_feed(site, updates, urljoin(base, FEED_FILE), base, revised(["."]))
+    generated[HISTORY_JSON] = change_history_json(history, data_dir)
     return [File.generated(config, path, content=content) for path, content in generated.items()]
 
 

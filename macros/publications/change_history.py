@@ -8,6 +8,7 @@ never published, and says so.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import dataclass
@@ -38,8 +39,23 @@ class DataChange:
     descriptions: list[str]
 
 
+HISTORY_JSON = "du-lieu/lich-su.json"
+
+# The page and the open data ask for the same build's changes: computed once per history read.
+_computed: dict[tuple[int, str], tuple[History, tuple[list[DataChange], str | None]]] = {}
+
+
 def data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], str | None]:
     """The changes of the data folder, newest first, or why they cannot be listed."""
+    key = (id(history), str(data_dir))
+    if key not in _computed or _computed[key][0] is not history:
+        if len(_computed) > 16:
+            _computed.clear()  # `mkdocs serve` reads the history again at every rebuild
+        _computed[key] = (history, _data_changes(history, data_dir))
+    return _computed[key][1]
+
+
+def _data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], str | None]:
     if not history.available:
         return [], _UNAVAILABLE.get(history.kind, _UNAVAILABLE[HistoryKind.SHALLOW])
     folder = history.relative(data_dir)
@@ -57,6 +73,25 @@ def data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], st
         previous = data
     log.debug(f"Lịch sử thay đổi: {len(described)} lần thay đổi, so sánh trong {time.perf_counter() - started:.2f} giây.")
     return list(reversed(described)), None
+
+
+def change_history_json(history: History, data_dir: Path) -> bytes:
+    """The change history as open data: the same words, with each change's commit id (to check
+    against the repository), which the page leaves out."""
+    changes, unavailable = data_changes(history, data_dir)
+    document = {
+        "unavailable": unavailable,
+        "changes": [
+            {
+                "commit": change.commit.sha,
+                "time": change.commit.moment.isoformat(),
+                "published": change.published,
+                "changes": change.descriptions,
+            }
+            for change in changes
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def change_history(renderer: Renderer, page: str, history: History, data_dir: Path) -> str:

@@ -6,6 +6,7 @@ project's pages and data, with commits at known dates.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -125,6 +126,12 @@ def test_the_change_history_says_in_words_what_changed_in_the_data(project, monk
         assert editor_word not in text
     assert not any(commit_id[:7] in text for commit_id in git(project, "log", "--format=%H").split())
     assert facts(site, "lich-su/")[0] == "07/03/2024"
+    # The commit ids are in the open data only, with the same words.
+    published = json.loads((site.site_dir / "du-lieu" / "lich-su.json").read_text(encoding="utf-8"))
+    data_commits = git(project, "log", "--format=%H", "--", "data").split()
+    assert [change["commit"] for change in published["changes"]] == data_commits
+    assert [change["published"] for change in published["changes"]] == [True, False, True, True]
+    assert published["changes"][1]["changes"] == ["Thay đổi chưa hợp lệ, không được đăng."]
 
 
 def test_without_the_whole_git_history_the_site_says_so_and_still_builds(project, monkeypatch, tmp_path) -> None:
