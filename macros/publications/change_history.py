@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..data.changes import Commit, History, HistoryKind
 from ..data.data_diff import describe_changes
-from ..data.data_versions import data_at
+from ..data.data_versions import data_versions
 from ..pages.rendering import Renderer
 
 log = logging.getLogger("mkdocs.plugins.qcdc")
@@ -64,8 +64,10 @@ def _data_changes(history: History, data_dir: Path) -> tuple[list[DataChange], s
     started = time.perf_counter()
     described, previous = [], None
     # Oldest first: each version is compared with the last one that was published.
-    for commit in reversed(history.commits_under(data_dir)):
-        data = data_at(history.root, commit.sha, folder)
+    commits = list(reversed(history.commits_under(data_dir)))
+    versions = data_versions(history.root, [commit.sha for commit in commits], folder)
+    for commit in commits:
+        data = versions[commit.sha]
         if data is None:
             described.append(DataChange(commit, False, [NOT_PUBLISHED]))
             continue
