@@ -38,6 +38,7 @@ PAGES = [
     ("sample", "report", "2023-2024/bao-cao/bao-cao-quy-1/"),
     ("sample", "reception", "tiep-cong-dan/"),
     ("sample", "other-year-dialogues", "2024-2025/doi-thoai/"),
+    ("sample", "year-reception", "2023-2024/tiep-cong-dan/"),
     ("sample", "open-data", "du-lieu/"),
     ("sample", "change-history", "lich-su/"),
     ("sample", "printout", "2023-2024/in-ca-nam/"),
