@@ -68,6 +68,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.warnings = _WarningCounter()
         self.print_jobs: list[PrintJob] = []
         self.printout_layouts: dict[str, PrintoutLayout] = {}
+        self.editor_pages: list = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -199,7 +200,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 (document_name(document), f"{LEGAL_DOCUMENTS_PAGE.removesuffix('.md')}/#{document_anchor(document)}")
                 for document in legal_basis(self.site, self.current_year.plan)
             ],
-            "editor_pages": getattr(self, "editor_pages", []),
+            "editor_pages": self.editor_pages,
             "repo_url": config.repo_url,
         }
         return env
