@@ -81,3 +81,23 @@ def test_dialogues_show_the_session_to_come_first_then_the_held_ones_newest_firs
     ]
     postponed = article.select_one(".qcdc-badge--postponed")
     assert reader_text(postponed) == "‖ Hoãn"
+
+
+FIRST_SCREEN = """
+() => ["article h1", ".qcdc-counts", ".qcdc-glance"].map(selector => {
+  const rect = document.querySelector(selector).getBoundingClientRect();
+  return {selector, top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right};
+})
+"""
+
+
+def test_the_home_page_answers_its_three_questions_in_the_first_phone_screen(page, site_server, sample_server):
+    """Whose site (the school's name), what comes next, and does the school keep its duties: at 360x640,
+    before any scrolling, on the real site and on the sample (which also carries its banner)."""
+    page.set_viewport_size({"width": 360, "height": 640})
+    for server in [site_server, sample_server]:
+        page.goto(server, wait_until="networkidle")
+        for box in page.evaluate(FIRST_SCREEN):
+            assert 0 <= box["top"] and box["bottom"] <= 640, (server, box)
+            assert 0 <= box["left"] and box["right"] <= 360, (server, box)
+        assert page.locator(".md-header .qcdc-header-name__school").is_visible()
