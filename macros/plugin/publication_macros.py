@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from ..data.compliance import year_timing
+from ..data.compliance import running_school_year, year_timing
 from ..pages.rendering import Renderer, other_years
 from ..publications import open_data
 from ..publications.change_history import HISTORY_JSON
@@ -39,6 +39,7 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
             # The current year first: it is the one most readers come for.
             years=[plugin.current_year, *other_years(plugin.site, plugin.current_year.school_year)],
             current_year=plugin.current_year.school_year,
+            running_year=running_school_year(plugin.site, plugin.today),
             year_file=open_data.year_file,
             SCHOOL_JSON=open_data.SCHOOL_JSON,
             DOCUMENTS_JSON=open_data.DOCUMENTS_JSON,

@@ -63,3 +63,8 @@ def test_pages_of_an_ended_year_say_so(real_build):
         notice = real_build.page(url).select_one("article .qcdc-year-timing")
         assert notice is not None, url
         assert reader_text(notice).startswith("Năm học 2023-2024 đã kết thúc ngày 31/08/2024;"), url
+
+
+def test_the_open_data_page_calls_an_ended_year_the_latest_not_the_current_one(real_build):
+    first_cell = real_build.page("du-lieu/").select_one("#nam-hoc").find_next("table").select_one("tbody td")
+    assert reader_text(first_cell) == "2023-2024 (mới nhất)"
