@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .changes import History, read_history
+from .compliance import ComplianceSummary, compliance_summary
 from .legal_duties import DutyCompliance, Verdict, compliance_counts, year_compliance
 from .models import SiteData
 from .status import ReportView, YearOverview, year_overview
@@ -77,6 +78,11 @@ class BuildViews:
         if school_year not in self._compliance:
             self._compliance[school_year] = year_compliance(self.site, self.site.year(school_year), self.today)
         return self._compliance[school_year]
+
+    def summary(self, school_year: str) -> ComplianceSummary:
+        """Does the school keep its duties: the running year's plan, and the year's dialogues, reports and
+        statutory duties, each as a check (the home page's counts)."""
+        return compliance_summary(self.site, self.site.year(school_year), self.today, self.compliance(school_year))
 
     def duty_counts(self, school_year: str) -> list[tuple[Verdict, int]]:
         """How many of the year's duties stand at each verdict."""

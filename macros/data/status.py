@@ -155,6 +155,21 @@ def recurring_duties(year: SchoolYear, today: date) -> list[DutyStatus]:
     ]
 
 
+def is_coming(session: DialogueSession, today: date) -> bool:
+    """A session still to come: planned, on ``today`` or later, or not dated yet."""
+    return session.status == "planned" and (session.date is None or session.date >= today)
+
+
+def sessions_for_readers(sessions: list[DialogueSession] | None, today: date) -> list[DialogueSession]:
+    """The order a reader wants: sessions still to come first (soonest first, undated last among
+    them), then the others, newest first: held, postponed, cancelled and planned ones now past."""
+    coming = [s for s in sessions or [] if is_coming(s, today)]
+    coming.sort(key=lambda s: (s.date is None, s.date or today, s.time or ""))
+    others = [s for s in sessions or [] if s not in coming]
+    others.sort(key=lambda s: (s.date is not None, s.date or today, s.time or ""), reverse=True)
+    return coming + others
+
+
 # --- The year at a glance --------------------------------------------------------------
 
 

@@ -15,8 +15,10 @@ from markupsafe import Markup
 from ..data.build_views import BuildViews
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
+from ..data.compliance import DutyCheck, Standing, is_past, year_timing
 from ..data.legal_duties import Verdict
-from ..data.status import Compliance, ReportStatus
+from ..data.status import Compliance, ReportStatus, is_coming, sessions_for_readers
+from .identity import ContactLink, contact_href, contact_links
 from .markdown_text import escape, html_id, link
 from .official_document import official_document
 
@@ -35,6 +37,7 @@ YEAR_PAGES = {
     "duties": "nghia-vu.md",
 }
 UNKNOWN = "chưa rõ"
+SUBJECT = "Công khai thực hiện quy chế dân chủ ở cơ sở"
 
 # Status is said in words, with an icon beside it: never by colour alone.
 REPORT_STATUS_LABELS = {
@@ -81,6 +84,14 @@ SESSION_STATUS_LABELS = {
     "postponed": ("‖", "Hoãn"),  # not ⏸: an emoji, blank where no emoji font prints it
     "cancelled": ("✖", "Hủy"),
 }
+# Whether a duty is kept, as the home page counts it (macros/data/compliance.py).
+STANDING_LABELS = {
+    Standing.MET: ("✔", "Đúng hạn", "đúng hạn"),
+    Standing.LATE: ("⚠", "Muộn", "muộn"),
+    Standing.MISSING: ("✖", "Quá hạn, chưa có", "quá hạn"),
+    Standing.PENDING: ("○", "Chưa đến hạn", "chưa đến hạn"),
+    Standing.UNKNOWN: ("?", "Chưa có số liệu công bố", "chưa có số liệu"),
+}
 REPORT_KIND_LABELS = {"quy": "Báo cáo quý", "6-thang": "Báo cáo 6 tháng", "9-thang": "Báo cáo 9 tháng", "nam": "Báo cáo năm", "dot-xuat": "Báo cáo đột xuất"}
 CHANNEL_LABELS = {"in_person": "Trực tiếp", "phone": "Điện thoại", "email": "Thư điện tử", "letterbox": "Hòm thư góp ý", "website": "Trang web"}
 
@@ -111,6 +122,20 @@ def rule_description(rule) -> str:
 
 def session_badge(status: str) -> Markup:
     return badge(status, *SESSION_STATUS_LABELS[status])
+
+
+def standing_badge(value: str) -> Markup:
+    icon, label, _ = STANDING_LABELS[Standing(value)]
+    return badge(value, icon, label)
+
+
+def count_badge(value: str, count: int) -> Markup:
+    """A count of duties with its icon and word: "✔ 3 đúng hạn"."""
+    icon, _, words = STANDING_LABELS[Standing(value)]
+    return Markup(
+        '<span class="qcdc-badge qcdc-badge--{}"><span aria-hidden="true">{}</span> '
+        '<span class="qcdc-count">{}</span> {}</span>'
+    ).format(html_id(value), icon, count, words)
 
 
 def report_page(school_year: str, report_id: str) -> str:
@@ -210,6 +235,11 @@ class Renderer:
             VERDICT_LABELS=VERDICT_LABELS,
             DISCLOSURE_KIND_LABELS=DISCLOSURE_KIND_LABELS,
             DISCLOSURE_PLACE_LABELS=DISCLOSURE_PLACE_LABELS,
+            standing_badge=standing_badge,
+            count_badge=count_badge,
+            STANDING=Standing,
+            contact_link_of=lambda kind, value: ContactLink(CHANNEL_LABELS.get(kind, kind), value, contact_href(kind, value)),
+            SUBJECT=SUBJECT,
             report_page=report_page,
             attachment_path=attachment_path,
             year_page=year_page,
@@ -231,6 +261,18 @@ class Renderer:
             document = self.site.document(document_id)
             return link_to(document_name(document), LEGAL_DOCUMENTS_PAGE, document_anchor(document))
 
+        def check_link(check: DutyCheck) -> object:
+            """A duty of the home page's list, linked to the page that tells more of it."""
+            if check.kind == "plan" and check.standing is not Standing.MISSING:
+                return link_to(check.subject, year_page(check.school_year, "plan"))
+            if check.kind == "dialogue":
+                return link_to(check.subject, year_page(check.school_year, "dialogues"), "nhiem-vu")
+            if check.kind == "report":
+                return link_to(check.subject, year_page(check.school_year, "reports"), check.reference)
+            if check.kind == "statutory":
+                return link_to(check.subject, year_page(check.school_year, "duties"), check.reference)
+            return check.subject
+
         def role_name(role_id: str | None) -> str | None:
             return None if role_id is None else self.site.role(role_id).name
 
@@ -240,6 +282,7 @@ class Renderer:
             page=page,
             today=self.today,
             link_to=link_to,
+            check_link=check_link,
             document_link=document_link,
             role_name=role_name,
             **context,
@@ -264,9 +307,17 @@ class Renderer:
     def home(self, page: str, school_year: str) -> str:
         """The home page, leading with ``school_year`` (the site's current year)."""
         year = self.site.year(school_year)
-        overview = self.views.overview(school_year)
         return self.render(
-            "home.md.j2", page, plan=year.plan, year=year, overview=overview, last_update=self.views.last_data_change,
+            "home.md.j2",
+            page,
+            plan=year.plan,
+            year=year,
+            overview=self.views.overview(school_year),
+            summary=self.views.summary(school_year),
+            shown_is_past=is_past(year, self.today),
+            subject=SUBJECT,
+            contacts=contact_links(self.site),
+            last_update=self.views.last_data_change,
             duty_counts=self.views.duty_counts(school_year),
         )
 
@@ -278,8 +329,11 @@ class Renderer:
     def dialogues(self, page: str | None, school_year: str) -> str:
         year = self.site.year(school_year)
         overview = self.views.overview(school_year)
-        sessions = sorted(year.dialogues or [], key=lambda s: (s.date is None, s.date or self.today, s.time or ""))
-        return self.render("dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, duties=overview.duties)
+        sessions = sessions_for_readers(year.dialogues, self.today)
+        coming_ids = {session.id for session in sessions if is_coming(session, self.today)}
+        return self.render(
+            "dialogues.md.j2", page, plan=year.plan, year=year, sessions=sessions, coming_ids=coming_ids, duties=overview.duties
+        )
 
     def reports(self, page: str | None, school_year: str) -> str:
         year = self.site.year(school_year)
@@ -307,6 +361,7 @@ class Renderer:
             year=self.site.year(school_year),
             current_year=current_year,
             on_reception_page=others is not None,
+            timing=year_timing(self.site.year(school_year), self.today),
             others=others or [],
         )
 

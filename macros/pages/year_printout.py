@@ -35,10 +35,11 @@ from .rendering import Renderer, year_page
 _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 _ANCHOR = re.compile(r"(?<!\\)\{(:?[ ]*)#([a-z0-9]+(?:-[a-z0-9]+)*)")
 
-PAGE_BUDGET = 36 * 1024
+PAGE_BUDGET = 33 * 1024
 """Bytes of content HTML one page of the printout may hold. Of the 60 KiB a page may
 weigh, the rest is for what surrounds the content (the theme's header, navigation,
-search and table of contents, the QR code printed at the end): about 20 KiB today,
+search and table of contents, the footer with the school's contacts and the editors'
+corner, the QR code printed at the end): about 22 KiB today,
 so a few KiB are left for the navigation to grow."""
 TOC_LINE = 300
 """What a summary adds besides its own HTML: its line in a part's table of contents."""

@@ -28,6 +28,10 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 _TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 # Tables from Markdown (no class, as the theme styles them).
 _TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+_HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+_DATA_CELL = re.compile(r"<td\b")
+_TAG = re.compile(r"<[^>]*>")
 
 
 def repair_page_markup(html: str) -> str:
@@ -41,6 +45,20 @@ def repair_page_markup(html: str) -> str:
     # A wide table scrolls inside its own box on a phone, with or without
     # JavaScript; the box takes the keyboard focus so that it can be scrolled by keys.
     return _TABLE.sub(
-        lambda table: f'<div class="qcdc-table" tabindex="0" role="region" aria-label="{TABLE_NAME}">{table.group()}</div>',
+        lambda table: f'<div class="qcdc-table" tabindex="0" role="region" aria-label="{TABLE_NAME}">{_label_cells(table.group())}</div>',
         html,
     )
+
+
+def _label_cells(table: str) -> str:
+    """Give every data cell its column's heading (``data-label``): on a phone, a table marked
+    ``qcdc-cards`` shows each row as a card whose cells name themselves (qcdc.css)."""
+    labels = [" ".join(_TAG.sub(" ", cell).split()).replace('"', "&quot;") for cell in _HEADER_CELL.findall(table)]
+    if not labels:
+        return table
+
+    def label_row(row: re.Match[str]) -> str:
+        cells = iter(labels)
+        return "<tr>" + _DATA_CELL.sub(lambda cell: f'<td data-label="{next(cells, "")}"', row.group(1)) + "</tr>"
+
+    return _ROW.sub(label_row, table)

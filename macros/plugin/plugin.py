@@ -18,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
+from markupsafe import Markup
 
 from ..data.build_views import BuildViews
 from ..data.containment import inside
@@ -29,14 +30,16 @@ from ..data.errors import DataError
 from ..data.loading import ATTACHMENTS_FOLDER, YEARS_FOLDER, load_site_data
 from ..data.models import SchoolYear, SiteData
 from ..data.status import TODAY_VARIABLE, resolve_today
+from ..pages.identity import contact_links, legal_basis
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
-from ..pages.rendering import Renderer, attachment_path, report_page
+from ..pages.rendering import LEGAL_DOCUMENTS_PAGE, Renderer, attachment_path, document_anchor, document_name, report_page
 from ..pages.year_printout import PAGE_BUDGET, Printout, PrintoutLayout, printout
 from ..publications.downloads import year_downloads
 from ..publications.pdf import PdfError, PrintJob, print_pages
 from .config import QcdcConfig
 from .live_reload import reload_code_before_rebuilds
+from .navigation import editor_pages, reader_navigation
 from .page_facts import page_sources
 from .page_markup import repair_page_markup
 from .search_index import add_folded_fields
@@ -70,6 +73,7 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.warnings = _WarningCounter()
         self.print_jobs: list[PrintJob] = []
         self.printouts: dict[str, Printout] = {}
+        self.editor_pages: list = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -92,6 +96,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         except ValueError as error:
             raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
         log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
+        _name_the_site(config, self.site)
+        self.logo = _logo_file(self.data_dir)
+        if self.logo is not None:
+            config.theme["logo"] = LOGO_PATH + self.logo.suffix.lower()
         for warning in self.site.warnings:
             # Info, not warning: odd official dates must not fail a --strict build.
             log.info(f"Cảnh báo dữ liệu: {warning}")
@@ -148,6 +156,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             if part_template is not None:
                 for part in self._printout_parts(config, part_template, self.printouts[year.school_year].layout):
                     files.append(part)
+        if self.logo is not None:
+            files.append(File.generated(config, LOGO_PATH + self.logo.suffix.lower(), abs_src_path=str(self.logo)))
         for file in publication_files(self.views, config, files):
             files.append(file)
         try:
@@ -200,6 +210,18 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
         env.globals["qcdc_qr"] = qr_svg
+        # The footer of every page (overrides/partials/footer.html): the school, its contacts,
+        # the plan's legal basis and the editors' corner.
+        env.globals["qcdc_footer"] = {
+            "school": self.site.school,
+            "contacts": contact_links(self.site),
+            "legal_basis": [
+                (document_name(document), f"{LEGAL_DOCUMENTS_PAGE.removesuffix('.md')}/#{document_anchor(document)}")
+                for document in legal_basis(self.site, self.current_year.plan)
+            ],
+            "editor_pages": self.editor_pages,
+            "repo_url": config.repo_url,
+        }
         return env
 
     def _attachment(self, config: MkDocsConfig, school_year: str, name: str) -> File:
@@ -214,11 +236,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         macros = config.plugins.get("macros")
         if macros is not None:
             reuse_compiled_templates(macros.env)
-        years = {plan.school_year for plan in self.site.plans}
-        for item in nav.items:
-            if isinstance(item, Section) and any(_in_year(child, years) for child in item.children):
-                item.title = "Năm học " + _year_of(item)
-                item.children = [_page_of_single_page_section(child, item) for child in item.children]
+        reader_navigation(nav, self.current_year.school_year)
+        self.editor_pages = editor_pages(nav)
         return nav
 
     # After mkdocs-macros (priority 0), which renders macros in page.title but
@@ -301,6 +320,23 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
 
+LOGO_PATH = "assets/logo"
+LOGO_SUFFIXES = (".svg", ".png", ".webp", ".jpg", ".jpeg")
+
+
+def _name_the_site(config: MkDocsConfig, site: SiteData) -> None:
+    """The school's name is the site's name (header, <title>, social preview); mkdocs.yml's
+    site_name becomes the subject shown below it. Escaped here once: the theme prints both as HTML."""
+    subject = config.extra.get("qcdc_subject") or config.site_name
+    config.extra["qcdc_subject"] = Markup.escape(subject)
+    config.site_name = Markup.escape(site.school.name)
+
+
+def _logo_file(data_dir: Path) -> Path | None:
+    """The school's logo when the data folder has one (logo.svg, logo.png, …)."""
+    return next((data_dir / f"logo{suffix}" for suffix in LOGO_SUFFIXES if (data_dir / f"logo{suffix}").is_file()), None)
+
+
 def _with_meta(markdown: str, **meta: str) -> str:
     """Give a repeated page its year (and report) in the front matter: the macros read them."""
     lines = "".join(f'{key}: "{value}"\n' for key, value in meta.items())
@@ -322,28 +358,6 @@ def _cut_toc(links: list[AnchorLink], depth: int) -> None:
             link.children = []
         else:
             _cut_toc(link.children, depth)
-
-
-def _in_year(item: object, years: set[str]) -> bool:
-    file = getattr(item, "file", None)
-    return file is not None and file.src_uri.split("/")[0] in years
-
-
-def _page_of_single_page_section(item: object, parent: Section) -> object:
-    """A folder holding one page (bao-cao/index.md) is listed as that page, under its own title.
-
-    MkDocs would otherwise show a section named after the folder, without diacritics ("Bao cao").
-    """
-    if isinstance(item, Section) and len(item.children) == 1 and getattr(item.children[0], "file", None):
-        page = item.children[0]
-        page.parent = parent
-        return page
-    return item
-
-
-def _year_of(section: Section) -> str:
-    first = next(child for child in section.children if getattr(child, "file", None))
-    return first.file.src_uri.split("/")[0]
 
 
 def _publish(staged: Path, final: Path) -> None:

@@ -8,8 +8,10 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from ..data.compliance import running_school_year, year_timing
 from ..pages.rendering import Renderer, other_years
 from ..publications import open_data
+from ..publications.change_history import HISTORY_JSON
 from ..publications.year_archive import published_reports, year_switch
 from .site_files import site_base, subscription_url
 
@@ -37,9 +39,11 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
             # The current year first: it is the one most readers come for.
             years=[plugin.current_year, *other_years(plugin.site, plugin.current_year.school_year)],
             current_year=plugin.current_year.school_year,
+            running_year=running_school_year(plugin.site, plugin.today),
             year_file=open_data.year_file,
             SCHOOL_JSON=open_data.SCHOOL_JSON,
             DOCUMENTS_JSON=open_data.DOCUMENTS_JSON,
+            HISTORY_JSON=HISTORY_JSON,
             schemas=[(f"{name}.schema.json", open_data.schema_file(name)) for name in open_data.JSON_MODELS],
             **links,
         )
@@ -51,5 +55,13 @@ def define_publication_macros(env: Any, plugin: Any, renderer: Renderer, page_pa
 
     @env.macro
     def year_switcher() -> str:
-        """Links to this page in the other school years (nothing when the data holds one year)."""
-        return renderer.render("year_switcher.md.j2", page_path(), links=year_switch(plugin.site, published, page_path()))
+        """Links to this page in the other school years (none when the data holds one year), and
+        whether this page's year has ended or not begun: a past year's data is never shown as current."""
+        this_year = plugin.site.year(page_path().partition("/")[0])
+        return renderer.render(
+            "year_switcher.md.j2",
+            page_path(),
+            links=year_switch(plugin.site, published, page_path()),
+            plan=this_year.plan,
+            timing=year_timing(this_year, plugin.today),
+        )

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from ..data.build_views import BuildViews
 from ..data.status import VIETNAM
+from ..publications.change_history import HISTORY_JSON, change_history_json
 from ..publications.calendar_feed import SEQUENCE_EPOCH, calendar_feed
 from ..publications.editor import (
     CONFIG_FILE,
@@ -72,6 +73,7 @@ def publication_files(views: BuildViews, config: MkDocsConfig, files: Files) -> 
     generated[CALENDAR_FILE] = calendar_feed(views.site, base, page_url, revised)
     updates = site_updates(views, page_url, revised)
     generated[FEED_FILE] = atom_feed(views.site, updates, urljoin(base, FEED_FILE), base, revised(["."]))
+    generated[HISTORY_JSON] = change_history_json(views.history, views.data_dir)
     return [File.generated(config, path, content=content) for path, content in generated.items()]
 
 

@@ -6,6 +6,7 @@ project's pages and data, with commits at known dates.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -52,13 +53,15 @@ def build(project: Path, monkeypatch: pytest.MonkeyPatch) -> Build:
     return result
 
 
+EDIT_LINK = "Sửa dữ liệu của trang này"
+
+
 def facts(site: Build, url: str) -> tuple[str | None, str | None]:
-    """The page's "last updated" sentence and the address its "Sửa trang này" link opens."""
-    element = site.page(url).select_one(".qcdc-page-facts")
-    if element is None:
-        return None, None
-    updated = element.find("time")
-    edit = element.find("a", string="Sửa trang này")
+    """The page's "last updated" date and the address its edit link (in the footer's editors' corner) opens."""
+    page = site.page(url)
+    element = page.select_one(".qcdc-page-facts")
+    updated = element.find("time") if element else None
+    edit = page.select_one(".qcdc-footer__editors").find("a", string=EDIT_LINK)
     return (updated.get_text() if updated else None), (edit["href"] if edit else None)
 
 
@@ -96,18 +99,43 @@ def test_a_page_whose_data_file_does_not_exist_yet_has_no_edit_link(project, mon
     assert facts(site, "2023-2024/doi-thoai/") == ("10/01/2024", None)
 
 
-def test_the_change_history_lists_the_commits_that_changed_the_data(project, monkeypatch) -> None:
+def change_entries(site: Build) -> list[tuple[str, list[str]]]:
+    """The change-history page: each change's date line and what it says changed."""
+    article = site.page("lich-su/").select_one("article")
+    return [
+        (reader_text(date), [reader_text(item) for item in date.find_next_sibling("ul").select("li")])
+        for date in article.select(".qcdc-change-date")
+    ]
+
+
+def test_the_change_history_says_in_words_what_changed_in_the_data(project, monkeypatch) -> None:
+    reception = project / "data" / "years" / "2023-2024" / "reception.yml"
+    valid = reception.read_text(encoding="utf-8")
+    reception.write_text(valid + "unknown_key: 1\n", encoding="utf-8")
+    commit(project, "wip", "2024-03-06T10:00:00+07:00")
+    reception.write_text(valid.replace("place: null", "place: Phòng họp nhà trường"), encoding="utf-8")
+    commit(project, "Update reception.yml", "2024-03-07T11:15:00+07:00")
+
     site = build(project, monkeypatch)
 
-    entries = [reader_text(item) for item in site.page("lich-su/").select("article li")]
-    history = [entry for entry in entries if "Tệp đã sửa" in entry]
-    assert len(history) == 2  # the page's own Markdown change is not a data change
-    assert history[0].startswith("05/03/2024 lúc 14:30 — Công bố lịch tiếp công dân")
-    assert "Tệp đã sửa: data/years/2023-2024/reception.yml" in history[0]
-    assert history[1].startswith("10/01/2024 lúc 09:00 — Trang và dữ liệu ban đầu")
-    assert "data/school.yml" in history[1] and "data/legal_documents.yml" in history[1]
-    assert "docs/" not in history[1]
-    assert facts(site, "lich-su/")[0] == "05/03/2024"
+    assert change_entries(site) == [
+        ("Ngày 07/03/2024 lúc 11:15", ["Cập nhật tiếp công dân năm học 2023-2024: địa điểm"]),
+        ("Ngày 06/03/2024 lúc 10:00", ["Thay đổi chưa hợp lệ, không được đăng."]),
+        ("Ngày 05/03/2024 lúc 14:30", ["Cập nhật tiếp công dân năm học 2023-2024: thời gian"]),
+        ("Ngày 10/01/2024 lúc 09:00", ["Đăng dữ liệu của nhà trường: năm học 2023-2024"]),
+    ]  # the page's own Markdown change (20/04/2024) is not a data change
+    text = reader_text(site.page("lich-su/").select_one("article"))
+    # Neither the editors' commit messages nor files nor commit ids reach the page.
+    for editor_word in ["Update reception.yml", "wip", "Công bố lịch tiếp công dân", "data/", ".yml"]:
+        assert editor_word not in text
+    assert not any(commit_id[:7] in text for commit_id in git(project, "log", "--format=%H").split())
+    assert facts(site, "lich-su/")[0] == "07/03/2024"
+    # The commit ids are in the open data only, with the same words.
+    published = json.loads((site.site_dir / "du-lieu" / "lich-su.json").read_text(encoding="utf-8"))
+    data_commits = git(project, "log", "--format=%H", "--", "data").split()
+    assert [change["commit"] for change in published["changes"]] == data_commits
+    assert [change["published"] for change in published["changes"]] == [True, False, True, True]
+    assert published["changes"][1]["changes"] == ["Thay đổi chưa hợp lệ, không được đăng."]
 
 
 def test_without_the_whole_git_history_the_site_says_so_and_still_builds(project, monkeypatch, tmp_path) -> None:
@@ -127,8 +155,8 @@ def test_without_the_whole_git_history_the_site_says_so_and_still_builds(project
 def test_the_real_site_links_every_data_page_to_its_file_and_reaches_no_git_host_by_script(real_build) -> None:
     for url, data_file in [("", "data/school.yml"), ("van-ban/", "data/legal_documents.yml"),
                            ("2023-2024/ke-hoach/", "data/years/2023-2024/plan.yml")]:
-        link = real_build.page(url).select_one(".qcdc-page-facts a")
-        assert link is not None and link.get_text() == "Sửa trang này"
+        link = real_build.page(url).select_one(".qcdc-footer__editors").find("a", string=EDIT_LINK)
+        assert link is not None
         assert link["href"].endswith("/edit/main/" + data_file)
     # The theme's repository widget would fetch stars and forks from the host: it is a plain link here.
     assert real_build.page("").select('[data-md-component="source"]') == []

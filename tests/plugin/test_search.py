@@ -193,3 +193,16 @@ def test_the_search_works_offline_on_the_site_alone(page: Page, sample_server: s
     assert any(url.endswith("search/search_index.json") for url in requests)
     site = urlsplit(sample_server).netloc
     assert [url for url in requests if urlsplit(url).netloc != site] == []
+
+
+@pytest.mark.parametrize("query", ["doi thoai", "đối thoại", "bao cao"])
+def test_the_editors_guide_comes_after_the_pages_parents_read(page: Page, site_server: str, query: str):
+    results = search(page, site_server, query)
+    reader_pages = [path for path in results if not path.startswith(("huong-dan/", "lich-su/", "du-lieu/"))]
+    assert reader_pages, results
+    if "huong-dan/" in results:
+        assert results.index("huong-dan/") > max(results.index(path) for path in reader_pages), "\n".join(results)
+
+
+def test_the_editors_guide_is_still_found_by_what_only_it_says(page: Page, site_server: str):
+    assert "huong-dan/" in search(page, site_server, "github")

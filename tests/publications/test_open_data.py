@@ -275,9 +275,9 @@ def test_the_open_data_page_lists_every_year_in_one_table_the_current_year_first
     table = page.select_one("#nam-hoc").find_next("table")
     rows = [table_row(cell) for cell in table.select("tbody tr td:first-child")]
     # The sample's current year is 2023-2024; the plan of 2024-2025 is already out.
-    assert [row["Năm học"] for row in rows] == ["2023-2024 (hiện tại)", "2024-2025"]
+    assert [row["Năm học"] for row in rows] == ["2023-2024 (đang diễn ra)", "2024-2025"]
     assert rows[0] == {
-        "Năm học": "2023-2024 (hiện tại)",
+        "Năm học": "2023-2024 (đang diễn ra)",
         "Toàn bộ dữ liệu": "JSON năm học 2023-2024",
         "Trách nhiệm": "CSV trách nhiệm năm học 2023-2024",
         "Đối thoại": "CSV đối thoại năm học 2023-2024",

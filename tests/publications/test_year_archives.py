@@ -96,7 +96,7 @@ def test_a_past_years_reception_page_shows_that_year_and_leads_to_the_current_on
     page = latest_build.page("2023-2024/tiep-cong-dan/")
     text = reader_text(page.select_one("article"))
     assert "Tiếp công dân năm học 2023-2024" in text
-    assert "Năm học hiện tại là 2024-2025: xem lịch tiếp công dân hiện hành ." in text
+    assert "Năm học mới nhất trên trang là 2024-2025: xem lịch tiếp công dân hiện hành ." in text
     assert "Người tiếp: Ban giám hiệu" in text
     assert reader_text(page.select_one("#so-lieu-2023-2024")) == "Số liệu đơn thư năm học 2023-2024"
     assert [len(row.select("td")) for row in page.select("article tbody tr")] == [7, 7]

@@ -45,10 +45,19 @@ def test_the_real_site_carries_no_sample_banner(real_build):
 def test_home_is_a_dashboard_of_the_current_year(sample_build):
     home = sample_build.article_text("")
     assert "Tình trạng tính đến ngày 15/06/2024." in home
-    assert "Buổi đối thoại sắp tới: ngày 16/08/2024" in home
-    assert "Hạn báo cáo gần nhất: Báo cáo năm học 2023-2024 , hạn 20/06/2024 (còn 5 ngày)" in home
-    assert "Báo cáo công bố gần nhất: Báo cáo 9 tháng , nộp ngày 10/04/2024" in home
+    assert "Đối thoại sắp tới: ngày 16/08/2024" in home
+    assert "Hạn báo cáo sắp tới: Báo cáo năm học 2023-2024 , hạn 20/06/2024 (còn 5 ngày)" in home
+    assert "Báo cáo mới nhất: Báo cáo 9 tháng , nộp ngày 10/04/2024" in home
     assert "Dữ liệu cập nhật lần cuối:" in home
+
+
+def test_home_counts_the_duties_kept_late_and_missing_with_colour_icon_and_word(sample_build):
+    counts = sample_build.page("").select(".qcdc-counts .qcdc-badge")
+    # The running year's plan is published; the dialogues of 6 months and the reports of Quý I,
+    # 9 tháng and phòng cháy kept; the 6-month report late; the parents' dialogue missed.
+    assert [reader_text(badge) for badge in counts] == ["✔ 5 đúng hạn", "⚠ 1 muộn", "✖ 1 quá hạn"]
+    assert [badge["class"][1] for badge in counts] == ["qcdc-badge--met", "qcdc-badge--late", "qcdc-badge--missing"]
+    assert "Chưa công bố kế hoạch" not in sample_build.article_text("")
 
 
 def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_build):
