@@ -19,7 +19,7 @@ from ..pages.rendering import LEGAL_DOCUMENTS_PAGE, OPEN_DATA_PAGE, RECEPTION_PA
 
 EDITORS_CORNER = "Góc biên tập"
 # The reader's order: what the plan says, who does it, then what was done.
-YEAR_PAGES_IN_ORDER = ["plan", "responsibilities", "dialogues", "reports", "printout"]
+YEAR_PAGES_IN_ORDER = ["plan", "responsibilities", "dialogues", "reports", "duties", "printout"]
 SCHOOL_PAGES = [RECEPTION_PAGE, LEGAL_DOCUMENTS_PAGE]
 # Pages for the people who keep the site up to date; the form editor (bien-tap) when there is one.
 EDITOR_PAGES = ["huong-dan.md", "bien-tap.md", "bien-tap/index.md", "lich-su.md", OPEN_DATA_PAGE]
@@ -29,6 +29,7 @@ NAV_TITLES = {
     "responsibilities": "Trách nhiệm",
     "dialogues": "Đối thoại",
     "reports": "Báo cáo",
+    "duties": "Nghĩa vụ",
     "printout": "Bản in cả năm",
 }
 

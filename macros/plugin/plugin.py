@@ -36,6 +36,7 @@ from ..pages.qr import qr_svg
 from ..pages.rendering import LEGAL_DOCUMENTS_PAGE, Renderer, attachment_path, document_anchor, document_name, report_page
 from ..pages.year_printout import PAGE_BUDGET, Printout, PrintoutLayout, printout
 from ..publications.downloads import year_downloads
+from ..publications.editor import EDITOR_FOLDER
 from ..publications.pdf import PdfError, PrintJob, print_pages
 from .config import QcdcConfig
 from .live_reload import reload_code_before_rebuilds
@@ -220,6 +221,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
                 for document in legal_basis(self.site, self.current_year.plan)
             ],
             "editor_pages": self.editor_pages,
+            # The form editor is no MkDocs page: its address, unless this site leaves it out.
+            "form_editor": None if self.config.editor == "off" else EDITOR_FOLDER + "/",
             "repo_url": config.repo_url,
         }
         return env

@@ -24,6 +24,7 @@ def test_the_navigation_leads_with_the_years_pages_and_keeps_the_editors_materia
         ("Trách nhiệm 2023-2024", []),
         ("Đối thoại 2023-2024", []),
         ("Báo cáo 2023-2024", []),
+        ("Nghĩa vụ 2023-2024", []),
         ("Bản in cả năm 2023-2024", []),
         ("Tiếp công dân", []),
         ("Văn bản pháp lý", []),
@@ -51,7 +52,11 @@ def test_editor_tools_are_in_the_footers_editors_corner_only(sample_build):
     assert page.find("a", string="Sửa trang này") is None
     corner = page.select_one("footer .qcdc-footer__editors")
     labels = [reader_text(a) for a in corner.select("a")]
-    assert labels == ["Hướng dẫn cập nhật", "Lịch sử thay đổi", "Dữ liệu mở", "Sửa dữ liệu của trang này", "Kho dữ liệu của trang (git)"]
+    assert labels == [
+        "Biên tập nội dung (biểu mẫu)", "Hướng dẫn cập nhật", "Lịch sử thay đổi", "Dữ liệu mở",
+        "Sửa dữ liệu của trang này", "Kho dữ liệu của trang (git)",
+    ]
+    assert corner.find("a", string="Biên tập nội dung (biểu mẫu)")["href"] == "../../bien-tap/"
     assert corner.find("a", string="Sửa dữ liệu của trang này")["href"].endswith("data/years/2023-2024/reports.yml")
 
 

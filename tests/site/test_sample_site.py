@@ -55,7 +55,10 @@ def test_home_counts_the_duties_kept_late_and_missing_with_colour_icon_and_word(
     counts = sample_build.page("").select(".qcdc-counts .qcdc-badge")
     # The running year's plan is published; the dialogues of 6 months and the reports of Quý I,
     # 9 tháng and phòng cháy kept; the 6-month report late; the parents' dialogue missed.
-    assert [reader_text(badge) for badge in counts] == ["✔ 5 đúng hạn", "⚠ 1 muộn", "✖ 1 quá hạn"]
+    # The law's duties of the catalogue (data/duties.yml) count too: the staff conference and
+    # the board's 6-month report kept; the review of the resolution, the board's term and its
+    # confirmation late; the board's quarterly report, its reply, both disclosure duties missed.
+    assert [reader_text(badge) for badge in counts] == ["✔ 7 đúng hạn", "⚠ 4 muộn", "✖ 5 quá hạn"]
     assert [badge["class"][1] for badge in counts] == ["qcdc-badge--met", "qcdc-badge--late", "qcdc-badge--missing"]
     assert "Chưa công bố kế hoạch" not in sample_build.article_text("")
 
