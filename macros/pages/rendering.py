@@ -206,7 +206,7 @@ class Renderer:
 
     def plan(self, page: str, school_year: str) -> str:
         plan = self.site.plan(school_year)
-        return self.render("plan.md.j2", page, plan=plan, official=official_document(self.site.school, plan))
+        return self.render("plan.md.j2", page, plan=plan, official=official_document(plan))
 
     def responsibilities(self, page: str, school_year: str) -> str:
         plan = self.site.plan(school_year)
