@@ -7,13 +7,14 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-TOOLS = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "zbarimg": "zbar-tools"}
+TOOLS = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdftohtml": "poppler-utils", "zbarimg": "zbar-tools"}
 POINTS_PER_MM = 72 / 25.4
 INK_DPI = 50
 
@@ -69,6 +70,29 @@ class Pdf:
             Word(unicodedata.normalize("NFC", word.get_text()), *(float(word[key]) for key in ("xmin", "ymin", "xmax", "ymax")))
             for word in BeautifulSoup(xhtml, "html.parser").find_all("word")
         ]
+
+    def info(self) -> dict[str, str]:
+        """The document's information as pdfinfo reports it (Title, Tagged, Pages, …)."""
+        rows = _run("pdfinfo", str(self.path)).splitlines()
+        return {key.strip(): value.strip() for key, _, value in (row.partition(":") for row in rows) if value}
+
+    def outline(self) -> list[tuple[int, str]]:
+        """The bookmarks: (depth, title) in order, as poppler's pdftohtml reads them."""
+        xml = _run("pdftohtml", "-xml", "-stdout", "-i", "-q", str(self.path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            outline = BeautifulSoup(xml, "html.parser").find("outline")
+        if outline is None:
+            return []
+        return [
+            (len(item.find_parents("outline")), unicodedata.normalize("NFC", " ".join(item.get_text().split())))
+            for item in outline.find_all("item")
+        ]
+
+    def language(self) -> str | None:
+        """The document's language: the /Lang of its catalog (Chromium writes it uncompressed)."""
+        match = re.search(rb"/Type\s*/Catalog\b(?:(?!endobj).)*?/Lang\s*\(([^)]*)\)", self.path.read_bytes(), re.DOTALL)
+        return match[1].decode("latin-1") if match else None
 
     def links(self) -> list[str]:
         """The address of every link of the file, page after page."""

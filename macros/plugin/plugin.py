@@ -32,7 +32,7 @@ from ..pages.qr import qr_svg
 from ..pages.rendering import Renderer, attachment_path, report_page
 from ..pages.year_printout import PAGE_BUDGET, PrintoutLayout, printout_layout
 from ..publications.downloads import year_downloads
-from ..publications.pdf import PdfError, PrintJob, print_pages
+from ..publications.pdf import PdfError, PrintJob, print_pages, unpublishable_address
 from .config import QcdcConfig
 from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
@@ -73,6 +73,11 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        if self.pdf_enabled:
+            # A build that prints the PDFs is a publishing build (scripts/pdf, the pipelines).
+            problem = unpublishable_address(config.site_url)
+            if problem:
+                raise PluginError(problem)
         try:
             self.site = load_site_data(self.data_dir)
             self.today = resolve_today(self.config.today)

@@ -209,6 +209,29 @@ def test_the_qr_code_of_the_plan_reads_as_its_online_address(plan_pdf: Pdf, samp
     assert sample_plan_pdf.qr_codes(sample_plan_pdf.page_count) == [SAMPLE_URL + PLAN_PAGE]
 
 
+@pytest.mark.parametrize("pdf_file", [PLAN_PDF, PRINTOUT_PDF])
+def test_the_pdfs_are_tagged_vietnamese_titled_and_have_an_outline_of_their_headings(sample_pdfs: Build, pdf_file: str):
+    """A screen reader reads them in Vietnamese, in order; a reader jumps through them by their bookmarks."""
+    pdf = Pdf(sample_pdfs.site_dir / pdf_file)
+    info = pdf.info()
+    assert info["Tagged"] == "yes"
+    page = PLAN_PAGE if pdf_file == PLAN_PDF else PRINTOUT_PAGE
+    assert info["Title"] == sample_pdfs.page(page).title.get_text()
+    assert pdf.language() == "vi"
+    headings = [
+        " ".join(heading.get_text(" ").replace("¶", "").split())
+        for heading in sample_pdfs.page(page).select("article h1, article h2, article h3, article h4")
+    ]
+    outline = pdf.outline()
+    # In the headings' order (`in` walks the iterator on); only the screen's page title and the
+    # printout's "Kế hoạch" are not printed.
+    remaining = iter(headings)
+    assert all(title in remaining for _, title in outline)
+    assert len(outline) >= len(headings) - 2
+    assert "III. TỔ CHỨC THỰC HIỆN" in [title for _, title in outline]
+    assert {depth for depth, _ in outline} >= {1, 2}
+
+
 # --- The whole-year page ---------------------------------------------------------------
 
 
