@@ -34,28 +34,32 @@ YEAR_PAGES = {
 }
 UNKNOWN = "chưa rõ"
 
-# Status is said in words, with an icon beside it: never by colour alone.
+# Status is said in words, with an icon beside it: never by colour alone. The icons are
+# glyphs that the font the site prints with (Liberation Serif, every face) draws whole:
+# ○ to do, ● done, ! soon, × failed, ▲ late. Dingbats and emoji (✔ ✖ ⚠ ⏳ ⏸) print from
+# whatever fallback font the printing machine has, as a bitmap or not at all, and
+# Liberation's quarter circles (◔) print as a faint dot.
 REPORT_STATUS_LABELS = {
     ReportStatus.UPCOMING: ("○", "Chưa đến hạn"),
-    ReportStatus.DUE_SOON: ("◔", "Sắp đến hạn"),  # not ⏳: an emoji, blank where no emoji font prints it
-    ReportStatus.OVERDUE: ("✖", "Đã quá hạn, chưa công bố"),
+    ReportStatus.DUE_SOON: ("!", "Sắp đến hạn"),
+    ReportStatus.OVERDUE: ("×", "Đã quá hạn, chưa công bố"),
     ReportStatus.NO_DEADLINE: ("–", "Kế hoạch chưa nêu hạn nộp"),
-    ReportStatus.ON_TIME: ("✔", "Đã nộp đúng hạn"),
-    ReportStatus.LATE: ("⚠", "Nộp muộn"),
-    ReportStatus.SUBMITTED: ("✔", "Đã nộp"),
-    ReportStatus.SUBMITTED_UNDATED: ("✔", "Đã nộp (chưa rõ ngày nộp)"),
+    ReportStatus.ON_TIME: ("●", "Đã nộp đúng hạn"),
+    ReportStatus.LATE: ("▲", "Nộp muộn"),
+    ReportStatus.SUBMITTED: ("●", "Đã nộp"),
+    ReportStatus.SUBMITTED_UNDATED: ("●", "Đã nộp (chưa rõ ngày nộp)"),
 }
 COMPLIANCE_LABELS = {
-    Compliance.MET: ("✔", "Đạt"),
-    Compliance.NOT_MET: ("✖", "Chưa đạt"),
+    Compliance.MET: ("●", "Đạt"),
+    Compliance.NOT_MET: ("×", "Chưa đạt"),
     Compliance.NOT_YET_DUE: ("○", "Chưa đến hạn"),
     Compliance.NO_RECORDS: ("?", "Chưa có số liệu công bố"),
 }
 SESSION_STATUS_LABELS = {
     "planned": ("○", "Dự kiến"),
-    "held": ("✔", "Đã tổ chức"),
-    "postponed": ("‖", "Hoãn"),  # not ⏸: an emoji, blank where no emoji font prints it
-    "cancelled": ("✖", "Hủy"),
+    "held": ("●", "Đã tổ chức"),
+    "postponed": ("‖", "Hoãn"),
+    "cancelled": ("×", "Hủy"),
 }
 REPORT_KIND_LABELS = {"quy": "Báo cáo quý", "6-thang": "Báo cáo 6 tháng", "9-thang": "Báo cáo 9 tháng", "nam": "Báo cáo năm", "dot-xuat": "Báo cáo đột xuất"}
 CHANNEL_LABELS = {"in_person": "Trực tiếp", "phone": "Điện thoại", "email": "Thư điện tử", "letterbox": "Hòm thư góp ý", "website": "Trang web"}

@@ -30,6 +30,7 @@ from ..data.status import resolve_today, year_reports
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
 from ..pages.rendering import Renderer, attachment_path, report_page
+from ..pages.running_head import css_string, running_head
 from ..pages.year_printout import PAGE_BUDGET, PrintoutLayout, printout_layout
 from ..publications.downloads import year_downloads
 from ..publications.pdf import PdfError, PrintJob, print_pages, unpublishable_address
@@ -227,6 +228,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
         page.meta["qcdc_updated"] = facts.updated
         page.edit_url = facts.edit_url
+        # The printed sheets' margin line (overrides/main.html): the page's own school year, else the current one.
+        school_year = str(page.meta.get("school_year") or self.current_year.school_year)
+        page.meta["qcdc_running_head"] = css_string(running_head(self.site.school.name, school_year, page.title or ""))
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

@@ -51,10 +51,10 @@ def test_home_is_a_dashboard_of_the_current_year(sample_build):
 
 def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_build):
     duties = section(sample_build, "", "nhiem-vu-dinh-ky")
-    assert "ít nhất 6 tháng/lần. — ✔ Đạt" in duties
-    assert "ít nhất 3 tháng/lần. — ✖ Chưa đạt" in duties
+    assert "ít nhất 6 tháng/lần. — ● Đạt" in duties
+    assert "ít nhất 3 tháng/lần. — × Chưa đạt" in duties
     reports = section(sample_build, "", "tinh-trang-bao-cao")
-    for expected in ["Báo cáo Quý I — ✔ Đã nộp đúng hạn", "Báo cáo 6 tháng — ⚠ Nộp muộn", "Báo cáo năm học 2023-2024 — ◔ Sắp đến hạn"]:
+    for expected in ["Báo cáo Quý I — ● Đã nộp đúng hạn", "Báo cáo 6 tháng — ▲ Nộp muộn", "Báo cáo năm học 2023-2024 — ! Sắp đến hạn"]:
         assert expected in reports
     icons = sample_build.page("").select(".qcdc-badge [aria-hidden=true]")
     assert icons, "the icon is decoration beside the words, hidden from screen readers"
@@ -62,11 +62,11 @@ def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_bui
 
 def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
     page = sample_build.article_text(YEAR + "doi-thoai/")
-    assert "Tình trạng: ✖ Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
+    assert "Tình trạng: × Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
     assert "Chưa đạt: không có buổi nào từ 25/09/2023 đến hạn 25/12/2023" in page
-    assert "Tình trạng: ✔ Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
+    assert "Tình trạng: ● Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
     held = section(sample_build, YEAR + "doi-thoai/", "doi-thoai-hk1")
-    assert "Trạng thái: ✔ Đã tổ chức" in held
+    assert "Trạng thái: ● Đã tổ chức" in held
     assert "Chủ trì: Hiệu trưởng" in held
     assert "Tóm tắt biên bản: Buổi đối thoại có 32 người dự." in held
     assert "Ý kiến: Khi nào sửa mái phòng lớp Lá 2? Trả lời: Hoàn thành trước ngày 30/11/2023." in held
@@ -94,18 +94,18 @@ def test_reports_index_is_one_table_row_per_report_with_status_dates_and_summary
     assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-quy-1") == {
         "Báo cáo": "Báo cáo Quý I Kỳ báo cáo: Quý I năm học 2023-2024",
         "Hạn nộp": "trước ngày 15 tháng 12 năm 2023",
-        "Tình trạng": "✔ Đã nộp đúng hạn",
+        "Tình trạng": "● Đã nộp đúng hạn",
         "Ngày nộp, nơi nhận": "12/12/2023 Cơ quan quản lý mẫu",
         "Tóm tắt": "Xem tóm tắt Báo cáo Quý I",
     }
     assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-nam") == {
         "Báo cáo": "Báo cáo năm học 2023-2024",
         "Hạn nộp": "trước ngày 20 tháng 6 năm 2024",
-        "Tình trạng": "◔ Sắp đến hạn (còn 5 ngày)",
+        "Tình trạng": "! Sắp đến hạn (còn 5 ngày)",
         "Ngày nộp, nơi nhận": "chưa công bố",
         "Tóm tắt": "chưa công bố",
     }
-    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-6-thang")["Tình trạng"] == "⚠ Nộp muộn"
+    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-6-thang")["Tình trạng"] == "▲ Nộp muộn"
 
 
 def test_reports_index_puts_reports_outside_the_plan_in_their_own_table(sample_build):
@@ -150,7 +150,7 @@ def test_links_to_a_report_on_the_index_land_on_its_row(sample_build):
 
 def test_each_published_report_has_its_own_page_with_its_summary(sample_build):
     page = sample_build.article_text(YEAR + "bao-cao/bao-cao-6-thang/")
-    assert "Tình trạng: ⚠ Nộp muộn" in page
+    assert "Tình trạng: ▲ Nộp muộn" in page
     assert "Giải quyết xong 3 kiến nghị của cha mẹ trẻ." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "ket-qua")
     assert "Báo cáo nộp chậm 7 ngày so với hạn." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "han-che")
     assert not (sample_build.site_dir / YEAR / "bao-cao" / "bao-cao-nam").exists(), "not published yet"
@@ -200,4 +200,4 @@ def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sampl
 def test_statuses_follow_the_day_of_the_build(tmp_path):
     build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today="21/06/2024")
     assert build.returncode == 0, build.output
-    assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "✖ Đã quá hạn, chưa công bố"
+    assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "× Đã quá hạn, chưa công bố"
