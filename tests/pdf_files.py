@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 TOOLS = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdftohtml": "poppler-utils", "zbarimg": "zbar-tools"}
 POINTS_PER_MM = 72 / 25.4
 INK_DPI = 50
+FILL_DPI = 30
 
 
 def missing_tools() -> list[str]:
@@ -122,6 +123,23 @@ class Pdf:
             width, height, pixels = _read_pgm(stem.with_suffix(".pgm").read_bytes())
         first, last = round(top_mm / 25.4 * INK_DPI), height - round(bottom_mm / 25.4 * INK_DPI)
         return sum(1 for value in pixels[first * width : last * width] if value < 128)
+
+    def fill(self, page: int, band_mm: float = 17) -> float:
+        """How far down a sheet its content reaches: 0 for none, 1 for the whole height between
+        bands of ``band_mm`` at the top and bottom (the margins, where the running line and the
+        page number print)."""
+        with tempfile.TemporaryDirectory() as folder:
+            stem = Path(folder) / "page"
+            subprocess.run(
+                ["pdftoppm", "-gray", "-r", str(FILL_DPI), "-f", str(page), "-l", str(page), "-singlefile", str(self.path), str(stem)],
+                check=True,
+                timeout=120,
+            )
+            width, height, pixels = _read_pgm(stem.with_suffix(".pgm").read_bytes())
+        top = round(band_mm / 25.4 * FILL_DPI)
+        bottom = height - top
+        inked = [row for row in range(top, bottom) if min(pixels[row * width : (row + 1) * width]) < 160]
+        return (inked[-1] + 1 - top) / (bottom - top) if inked else 0.0
 
     def qr_codes(self, page: int) -> list[str]:
         """The QR codes that zbarimg reads on a page rendered at 200 dpi."""

@@ -114,6 +114,14 @@ _APPEND_PARTS = """async ([selector, urls]) => {
         }
         counts.push(parts.length);
     }
+    // The QR code ends the last sheet of content: placed inside the last part's last block,
+    // Chromium keeps it there (break-before: avoid), taking lines along rather than leaving
+    // it a sheet of its own, which it does when the QR code follows the parts' container.
+    const qr = document.querySelector(".qcdc-print-qr");
+    if (qr && counts.some((count) => count > 0)) {
+        const blocks = last.querySelectorAll(":scope > .qcdc-keep-together");
+        (blocks.length ? blocks[blocks.length - 1] : last).append(qr);
+    }
     // Lay the page out now: the fonts the new text needs start loading, and fonts.ready waits for them.
     document.body.getBoundingClientRect();
     return counts;
