@@ -132,7 +132,7 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
-    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 204") == 1
+    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 209") == 1
 
 
 @pytest.mark.parametrize("site", ["real_build", "sample_build"])
