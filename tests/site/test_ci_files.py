@@ -152,3 +152,18 @@ def test_only_a_change_of_code_templates_or_dependencies_calls_for_the_whole_sui
         capture_output=True, text=True, timeout=60, check=True,
     )
     assert result.stdout.strip() == ("true" if needed else "false")
+
+
+def test_both_pipelines_keep_the_installed_packages_between_runs_keyed_by_the_pins() -> None:
+    """The publish gate's minutes go mostly to installing: a run with unchanged pins restores them."""
+    jobs = load(GITHUB_WORKFLOW)["jobs"]
+    for name in ("build", "full-suite"):
+        steps = jobs[name]["steps"]
+        cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+        assert cache["with"]["path"].split() == [".venv", "node_modules"]
+        assert "hashFiles('requirements*.txt', 'pyproject.toml', 'package-lock.json')" in cache["with"]["key"]
+        # Restored before anything installs.
+        assert steps.index(cache) < next(i for i, step in enumerate(steps) if "run" in step)
+    pipeline = load(GITLAB_CI)
+    assert pipeline["cache"] == {"key": {"files": ["requirements-test.txt", "package-lock.json"]}, "paths": [".venv/", "node_modules/"]}
+    assert pipeline["pages"]["cache"] == []
