@@ -522,3 +522,28 @@ def test_tables_fit_the_width_of_an_a4_sheet(page, sample_server: str, url_path:
     )
     assert overflowing == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= A4_TEXT_WIDTH_PX
+
+
+def test_the_rules_under_the_issuer_and_the_title_are_a_third_to_a_half_of_their_line(page, site_server: str):
+    """Nghị định 30/2020, Phụ lục I; and the title block is set in one weight."""
+    page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(urljoin(site_server, PLAN_PAGE))
+    measured = page.evaluate(
+        """() => {
+            const longestLine = (element) => {
+                const range = document.createRange();
+                range.selectNodeContents(element);
+                return Math.max(...[...range.getClientRects()].map((rect) => rect.width));
+            };
+            return ['.qcdc-official-unit', '.qcdc-document .qcdc-document-title'].map((selector) => {
+                const element = document.querySelector(selector);
+                const lines = [...element.querySelectorAll('strong')].map(longestLine);
+                return [selector, parseFloat(getComputedStyle(element, '::after').width), Math.max(...lines)];
+            });
+        }"""
+    )
+    for selector, rule, line in measured:
+        assert 1 / 3 <= rule / line <= 1 / 2, (selector, rule, line)
+    weights = page.evaluate("() => [...document.querySelectorAll('.qcdc-document-title p')].map((p) => getComputedStyle(p).fontWeight)")
+    assert len(weights) >= 1 and set(weights) == {"700"}
