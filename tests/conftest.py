@@ -7,9 +7,12 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -100,9 +103,15 @@ def reader_text(element) -> str:
     return " ".join(" ".join(parts).split())
 
 
+GATE_SITE = "QCDC_GATE_SITE"
+"""Set by the publish gate (scripts/gate): the folder of the built site it is about to publish."""
+
+
 @pytest.fixture(scope="session")
 def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once for the whole test session."""
+    """The real site, built once for the whole test session; under the publish gate, the site it publishes."""
+    if os.environ.get(GATE_SITE):
+        return Build(0, "", Path(os.environ[GATE_SITE]).resolve())
     build = run_mkdocs_build(tmp_path_factory.mktemp("real") / "site")
     assert build.returncode == 0, build.output
     return build
@@ -139,17 +148,40 @@ def data_copy(tmp_path: Path) -> Path:
 # --- A real browser -------------------------------------------------------------
 
 
+@contextmanager
+def serve_built_site(build: Build) -> Iterator[str]:
+    """Serve a built site on the loopback interface at the path of its address; yields its base URL.
+
+    A site built for publication at https://host/qcdc/ has root-relative links (its 404 page:
+    "/qcdc/assets/…"): it is served under /qcdc/ too, so that they lead where they will online.
+    """
+    canonical = BeautifulSoup((build.site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        "link[rel=canonical]"
+    )
+    prefix = urlsplit(canonical["href"]).path.strip("/") if canonical else ""
+    if not prefix:
+        with serve_folder(build.site_dir) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as root:
+        served = Path(root, *prefix.split("/"))
+        served.parent.mkdir(parents=True, exist_ok=True)
+        served.symlink_to(build.site_dir.resolve(), target_is_directory=True)
+        with serve_folder(Path(root)) as url:
+            yield f"{url}{prefix}/"
+
+
 @pytest.fixture(scope="session")
 def site_server(real_build: Build) -> Iterator[str]:
     """The real site served on the loopback interface; yields its base URL."""
-    with serve_folder(real_build.site_dir) as url:
+    with serve_built_site(real_build) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def sample_server(sample_build: Build) -> Iterator[str]:
     """The sample site served on the loopback interface; yields its base URL."""
-    with serve_folder(sample_build.site_dir) as url:
+    with serve_built_site(sample_build) as url:
         yield url
 
 

@@ -7,15 +7,17 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-TOOLS = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "zbarimg": "zbar-tools"}
+TOOLS = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils", "pdftoppm": "poppler-utils", "pdftohtml": "poppler-utils", "zbarimg": "zbar-tools"}
 POINTS_PER_MM = 72 / 25.4
 INK_DPI = 50
+FILL_DPI = 30
 
 
 def missing_tools() -> list[str]:
@@ -70,6 +72,29 @@ class Pdf:
             for word in BeautifulSoup(xhtml, "html.parser").find_all("word")
         ]
 
+    def info(self) -> dict[str, str]:
+        """The document's information as pdfinfo reports it (Title, Tagged, Pages, …)."""
+        rows = _run("pdfinfo", str(self.path)).splitlines()
+        return {key.strip(): value.strip() for key, _, value in (row.partition(":") for row in rows) if value}
+
+    def outline(self) -> list[tuple[int, str]]:
+        """The bookmarks: (depth, title) in order, as poppler's pdftohtml reads them."""
+        xml = _run("pdftohtml", "-xml", "-stdout", "-i", "-q", str(self.path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            outline = BeautifulSoup(xml, "html.parser").find("outline")
+        if outline is None:
+            return []
+        return [
+            (len(item.find_parents("outline")), unicodedata.normalize("NFC", " ".join(item.get_text().split())))
+            for item in outline.find_all("item")
+        ]
+
+    def language(self) -> str | None:
+        """The document's language: the /Lang of its catalog (Chromium writes it uncompressed)."""
+        match = re.search(rb"/Type\s*/Catalog\b(?:(?!endobj).)*?/Lang\s*\(([^)]*)\)", self.path.read_bytes(), re.DOTALL)
+        return match[1].decode("latin-1") if match else None
+
     def links(self) -> list[str]:
         """The address of every link of the file, page after page."""
         rows = _run("pdfinfo", "-url", str(self.path)).splitlines()[1:]
@@ -98,6 +123,23 @@ class Pdf:
             width, height, pixels = _read_pgm(stem.with_suffix(".pgm").read_bytes())
         first, last = round(top_mm / 25.4 * INK_DPI), height - round(bottom_mm / 25.4 * INK_DPI)
         return sum(1 for value in pixels[first * width : last * width] if value < 128)
+
+    def fill(self, page: int, band_mm: float = 17) -> float:
+        """How far down a sheet its content reaches: 0 for none, 1 for the whole height between
+        bands of ``band_mm`` at the top and bottom (the margins, where the running line and the
+        page number print)."""
+        with tempfile.TemporaryDirectory() as folder:
+            stem = Path(folder) / "page"
+            subprocess.run(
+                ["pdftoppm", "-gray", "-r", str(FILL_DPI), "-f", str(page), "-l", str(page), "-singlefile", str(self.path), str(stem)],
+                check=True,
+                timeout=120,
+            )
+            width, height, pixels = _read_pgm(stem.with_suffix(".pgm").read_bytes())
+        top = round(band_mm / 25.4 * FILL_DPI)
+        bottom = height - top
+        inked = [row for row in range(top, bottom) if min(pixels[row * width : (row + 1) * width]) < 160]
+        return (inked[-1] + 1 - top) / (bottom - top) if inked else 0.0
 
     def qr_codes(self, page: int) -> list[str]:
         """The QR codes that zbarimg reads on a page rendered at 200 dpi."""

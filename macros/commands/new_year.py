@@ -5,7 +5,9 @@ the duties and who holds them (roles stay in school.yml), the recurring duties
 and the list of reports. What belongs to the old document or the old year is
 cleared to null, since it is unknown until the new plan is signed: its number,
 date and signer, the reports' deadlines (as written and as dates), one-off
-due dates and the year's own start and end. Mentions of the school year
+due dates and the year's own start and end. The facts of the document that
+follow the school rather than the text (governing body, issuing unit,
+district, place) start from today's school.yml. Mentions of the school year
 ("2023-2024", "2023 - 2024") become the new one. Dialogues and reports start
 empty; the reception arrangement is kept, without the old year's figures.
 The copy keeps the editor's comments and layout, and must pass the data check.
@@ -21,11 +23,11 @@ from pathlib import Path
 
 from ..data.errors import DataError
 from ..data.loading import DIALOGUES_FILE, PLAN_FILE, RECEPTION_FILE, REPORTS_FILE, YEARS_FOLDER, load_site_data
-from ..data.models import SiteData
+from ..data.models import School, SiteData
 from .cli import load_or_explain
 from .record_templates import empty_records_file
 from .schema import with_modeline
-from .yaml_edit import replace_node, replace_values
+from .yaml_edit import replace_node, replace_values, set_top_level_value
 
 # Values of the old plan that the new one has yet to state.
 CLEARED_IN_PLAN = [
@@ -69,7 +71,8 @@ def start_year(data_dir: Path, site: SiteData, source_year: str | None = None) -
     target.mkdir(parents=True)
     written = [target / PLAN_FILE, target / DIALOGUES_FILE, target / REPORTS_FILE]
     try:
-        _write(target / PLAN_FILE, new_plan_text((source / PLAN_FILE).read_text(encoding="utf-8"), source_year, new_year))
+        plan_text = new_plan_text((source / PLAN_FILE).read_text(encoding="utf-8"), source_year, new_year)
+        _write(target / PLAN_FILE, with_todays_facts(plan_text, site.school))
         for name in (DIALOGUES_FILE, REPORTS_FILE):
             _write(target / name, empty_records_file(name, new_year))
         if (source / RECEPTION_FILE).is_file():
@@ -88,9 +91,23 @@ def new_plan_text(text: str, old_year: str, new_year: str) -> str:
     note = (
         f"# BẢN NHÁP tạo từ kế hoạch năm học {old_year} (lệnh new-year). Hãy đối chiếu với kế hoạch\n"
         f"# năm học {new_year} đã ký và chép lại nguyên văn những gì thay đổi. Số, ngày ký, người ký\n"
-        "# và hạn nộp các báo cáo đang để null (chưa rõ): điền khi có văn bản.\n"
+        "# và hạn nộp các báo cáo đang để null (chưa rõ): điền khi có văn bản. Cơ quan chủ quản, đơn vị\n"
+        "# ban hành, địa bàn, địa danh lấy theo school.yml hiện nay: sửa nếu văn bản đã ký ghi khác.\n"
     )
     return note + _rename_year(text, old_year, new_year)
+
+
+def with_todays_facts(text: str, school: School) -> str:
+    """The plan's facts of the school as school.yml states them today; each new plan keeps its own from then on."""
+    facts = [
+        ("governing_body", school.governing_body, "issuing_unit"),
+        ("issuing_unit", school.name, "number"),
+        ("district", school.district, "number"),
+        ("place", school.place, "signer"),
+    ]
+    for key, value, before in facts:
+        text = set_top_level_value(text, key, value, before)
+    return text
 
 
 def new_reception_text(text: str, old_year: str, new_year: str) -> str:
@@ -100,7 +117,7 @@ def new_reception_text(text: str, old_year: str, new_year: str) -> str:
 
 # The notes above, as an earlier run wrote them into the year now copied.
 _EARLIER_NOTES = re.compile(
-    r"^# BẢN NHÁP tạo từ kế hoạch năm học \d{4}-\d{4} \(lệnh new-year\)\..*\n(?:# .*\n){2}"
+    r"^# BẢN NHÁP tạo từ kế hoạch năm học \d{4}-\d{4} \(lệnh new-year\)\..*\n(?:# .*\n){2,3}"
     r"|^# Chép từ năm học \d{4}-\d{4} \(lệnh new-year\):.*\n",
     re.MULTILINE,
 )

@@ -83,3 +83,22 @@ def append_item(text: str, key: str, item: str) -> str:
     if not text.endswith("\n"):
         text += "\n"
     return text + "\n".join(lines) + "\n"
+
+
+def scalar(value: str | None) -> str:
+    """``value`` as a YAML scalar on one line (quoted only when it must be), ``null`` for None."""
+    return yaml.safe_dump(value, allow_unicode=True, width=10**6).removesuffix("\n...\n").rstrip("\n")
+
+
+def set_top_level_value(text: str, key: str, value: str | None, before: str) -> str:
+    """Set the top-level ``key`` to ``value``; a file without that key gets it on a line of its own
+    just above the top-level key ``before`` (or at its end, without that one)."""
+    if (key,) in dict(nodes(text)):
+        return replace_node(text, (key,), scalar(value))
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    anchor = next((name for name, _ in root.value if name.value == before), None) if isinstance(root, MappingNode) else None
+    line = f"{key}: {scalar(value)}\n"
+    if anchor is None:
+        return (text if text.endswith("\n") else text + "\n") + line
+    start = anchor.start_mark.index - anchor.start_mark.column
+    return text[:start] + line + text[start:]

@@ -51,8 +51,12 @@ class Role(Model):
 
 class School(Model):
     name: Text = Field(description="tên trường")
-    governing_body: Text | None = Field(description="cơ quan chủ quản (null nếu chưa rõ)")
-    district: Text | None = Field(default=None, description="địa bàn (quận, huyện, …)")
+    governing_body: Text | None = Field(description="cơ quan chủ quản hiện nay (null nếu chưa rõ)")
+    district: Text | None = Field(default=None, description="địa bàn hiện nay (xã, phường, …)")
+    place: Text | None = Field(
+        default=None,
+        description="địa danh hiện nay ghi ở dòng ngày tháng của văn bản; lệnh new-year chép vào kế hoạch năm mới (null nếu chưa rõ)",
+    )
     address: Text | None = Field(description="địa chỉ (null nếu chưa rõ)")
     public_contacts: list[Contact] = Field(
         default_factory=list, description="các liên hệ công khai chính thức của nhà trường"
@@ -162,10 +166,17 @@ class Plan(Model):
     document_kind: Text = Field(description="tên loại văn bản, nguyên văn (KẾ HOẠCH)")
     title: Text = Field(description="trích yếu, nguyên văn")
     subtitle: Text | None = Field(default=None, description="dòng dưới trích yếu (ví dụ: Năm học: 2023-2024)")
-    issuing_unit: Text = Field(description="đơn vị ban hành")
+    governing_body: Text | None = Field(
+        default=None,
+        description="cơ quan chủ quản ghi ở đầu văn bản, như khi ký; không đổi theo school.yml (null nếu chưa rõ: bản in để trống)",
+    )
+    issuing_unit: Text | None = Field(description="đơn vị ban hành, như khi ký (null nếu chưa rõ: bản in để trống)")
+    district: Text | None = Field(
+        default=None, description="địa bàn (huyện, xã, …) mà văn bản nêu, như khi ký (null nếu văn bản không nêu)"
+    )
     number: Text | None = Field(description="số, ký hiệu văn bản (null nếu chưa rõ)")
     date: Date | None = Field(description="ngày ký (null nếu chưa rõ)")
-    place: Text | None = Field(default=None, description="địa danh ghi ở dòng ngày tháng (null nếu chưa rõ)")
+    place: Text | None = Field(default=None, description="địa danh ghi ở dòng ngày tháng, như khi ký (null nếu chưa rõ)")
     signer: Signer = Field(description="người ký")
     recipients: Annotated[list[Text], Field(min_length=1)] | None = Field(
         default=None,

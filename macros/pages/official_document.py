@@ -6,7 +6,9 @@ place and date line, and at the end the recipients ("Nơi nhận") and the
 signature block. This module says what each part reads; the template
 ``_official_*.md.j2`` places them and ``docs/assets/official-document.css`` sets
 them in type. A value the data does not know prints as a dotted blank to fill
-in by hand, never as a guess.
+in by hand, never as a guess. Every fact comes from the year's own plan, as it
+was signed: today's school.yml (a new governing body, a district that no longer
+exists) never rewrites an earlier year's document.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..data.models import Plan, School
+from ..data.models import Plan
 
 BLANK = "……………………"
 PLACE_BLANK = "…………"
@@ -46,10 +48,10 @@ class OfficialDocument:
     recipients: list[str]
 
 
-def official_document(school: School, plan: Plan) -> OfficialDocument:
+def official_document(plan: Plan) -> OfficialDocument:
     return OfficialDocument(
-        governing_body=school.governing_body or BLANK,
-        issuing_unit=plan.issuing_unit,
+        governing_body=plan.governing_body or BLANK,
+        issuing_unit=plan.issuing_unit or BLANK,
         number_line=number_line(plan),
         place_date_line=f"{plan.place or PLACE_BLANK}, {date_words(plan.date)}",
         signer_title=plan.signer.title or BLANK,

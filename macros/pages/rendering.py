@@ -39,27 +39,31 @@ YEAR_PAGES = {
 UNKNOWN = "chưa rõ"
 SUBJECT = "Công khai thực hiện quy chế dân chủ ở cơ sở"
 
-# Status is said in words, with an icon beside it: never by colour alone.
+# Status is said in words, with an icon beside it: never by colour alone. The icons are
+# glyphs that the font the site prints with (Liberation Serif, every face) draws whole:
+# ○ to do, ● done, ! soon, × failed, ▲ late. Dingbats and emoji (✔ ✖ ⚠ ⏳ ⏸) print from
+# whatever fallback font the printing machine has, as a bitmap or not at all, and
+# Liberation's quarter circles (◔) print as a faint dot.
 REPORT_STATUS_LABELS = {
     ReportStatus.UPCOMING: ("○", "Chưa đến hạn"),
-    ReportStatus.DUE_SOON: ("◔", "Sắp đến hạn"),  # not ⏳: an emoji, blank where no emoji font prints it
-    ReportStatus.OVERDUE: ("✖", "Đã quá hạn, chưa công bố"),
+    ReportStatus.DUE_SOON: ("!", "Sắp đến hạn"),
+    ReportStatus.OVERDUE: ("×", "Đã quá hạn, chưa công bố"),
     ReportStatus.NO_DEADLINE: ("–", "Kế hoạch chưa nêu hạn nộp"),
-    ReportStatus.ON_TIME: ("✔", "Đã nộp đúng hạn"),
-    ReportStatus.LATE: ("⚠", "Nộp muộn"),
-    ReportStatus.SUBMITTED: ("✔", "Đã nộp"),
-    ReportStatus.SUBMITTED_UNDATED: ("✔", "Đã nộp (chưa rõ ngày nộp)"),
+    ReportStatus.ON_TIME: ("●", "Đã nộp đúng hạn"),
+    ReportStatus.LATE: ("▲", "Nộp muộn"),
+    ReportStatus.SUBMITTED: ("●", "Đã nộp"),
+    ReportStatus.SUBMITTED_UNDATED: ("●", "Đã nộp (chưa rõ ngày nộp)"),
 }
 COMPLIANCE_LABELS = {
-    Compliance.MET: ("✔", "Đạt"),
-    Compliance.NOT_MET: ("✖", "Chưa đạt"),
+    Compliance.MET: ("●", "Đạt"),
+    Compliance.NOT_MET: ("×", "Chưa đạt"),
     Compliance.NOT_YET_DUE: ("○", "Chưa đến hạn"),
     Compliance.NO_RECORDS: ("?", "Chưa có số liệu công bố"),
 }
 VERDICT_LABELS = {
-    Verdict.KEPT: ("✔", "Đã thực hiện đúng hạn"),
-    Verdict.LATE: ("⚠", "Thực hiện muộn"),
-    Verdict.MISSING: ("✖", "Chưa thực hiện"),
+    Verdict.KEPT: ("●", "Đã thực hiện đúng hạn"),
+    Verdict.LATE: ("▲", "Thực hiện muộn"),
+    Verdict.MISSING: ("×", "Chưa thực hiện"),
     Verdict.NOT_YET_DUE: ("○", "Chưa đến hạn"),
     Verdict.UNKNOWN: ("?", "Chưa có số liệu"),
     Verdict.NOT_APPLICABLE: ("–", "Không áp dụng"),
@@ -80,15 +84,15 @@ DISCLOSURE_KIND_LABELS = {
 DISCLOSURE_PLACE_LABELS = {"trang-web": "trang thông tin điện tử", "bang-tin": "bảng tin", "hoi-nghi": "hội nghị", "van-ban": "văn bản"}
 SESSION_STATUS_LABELS = {
     "planned": ("○", "Dự kiến"),
-    "held": ("✔", "Đã tổ chức"),
-    "postponed": ("‖", "Hoãn"),  # not ⏸: an emoji, blank where no emoji font prints it
-    "cancelled": ("✖", "Hủy"),
+    "held": ("●", "Đã tổ chức"),
+    "postponed": ("‖", "Hoãn"),
+    "cancelled": ("×", "Hủy"),
 }
 # Whether a duty is kept, as the home page counts it (macros/data/compliance.py).
 STANDING_LABELS = {
-    Standing.MET: ("✔", "Đúng hạn", "đúng hạn"),
-    Standing.LATE: ("⚠", "Muộn", "muộn"),
-    Standing.MISSING: ("✖", "Quá hạn, chưa có", "quá hạn"),
+    Standing.MET: ("●", "Đúng hạn", "đúng hạn"),
+    Standing.LATE: ("▲", "Muộn", "muộn"),
+    Standing.MISSING: ("×", "Quá hạn, chưa có", "quá hạn"),
     Standing.PENDING: ("○", "Chưa đến hạn", "chưa đến hạn"),
     Standing.UNKNOWN: ("?", "Chưa có số liệu công bố", "chưa có số liệu"),
 }
@@ -130,7 +134,7 @@ def standing_badge(value: str) -> Markup:
 
 
 def count_badge(value: str, count: int) -> Markup:
-    """A count of duties with its icon and word: "✔ 3 đúng hạn"."""
+    """A count of duties with its icon and word: "● 3 đúng hạn"."""
     icon, _, words = STANDING_LABELS[Standing(value)]
     return Markup(
         '<span class="qcdc-badge qcdc-badge--{}"><span aria-hidden="true">{}</span> '
@@ -290,7 +294,7 @@ class Renderer:
 
     def plan(self, page: str | None, school_year: str) -> str:
         plan = self.site.plan(school_year)
-        return self.render("plan.md.j2", page, plan=plan, official=official_document(self.site.school, plan))
+        return self.render("plan.md.j2", page, plan=plan, official=official_document(plan))
 
     def responsibilities(self, page: str | None, school_year: str) -> str:
         plan = self.site.plan(school_year)

@@ -34,10 +34,11 @@ from ..pages.identity import contact_links, legal_basis
 from ..pages.markdown_text import inline_html
 from ..pages.qr import qr_svg
 from ..pages.rendering import LEGAL_DOCUMENTS_PAGE, Renderer, attachment_path, document_anchor, document_name, report_page
+from ..pages.running_head import css_string, running_head
 from ..pages.year_printout import PAGE_BUDGET, Printout, PrintoutLayout, printout
 from ..publications.downloads import year_downloads
 from ..publications.editor import EDITOR_FOLDER
-from ..publications.pdf import PdfError, PrintJob, print_pages
+from ..publications.pdf import PdfError, PrintJob, print_pages, unpublishable_address
 from .config import QcdcConfig
 from .live_reload import reload_code_before_rebuilds
 from .navigation import editor_pages, reader_navigation
@@ -83,6 +84,11 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        if self.pdf_enabled:
+            # A build that prints the PDFs is a publishing build (scripts/pdf, the pipelines).
+            problem = unpublishable_address(config.site_url)
+            if problem:
+                raise PluginError(problem)
         try:
             self.site = load_site_data(self.data_dir)
         except DataError as error:
@@ -266,6 +272,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
         page.meta["qcdc_updated"] = facts.updated
         page.edit_url = facts.edit_url
+        # The printed sheets' margin line (overrides/main.html): the page's own school year, else the current one.
+        school_year = str(page.meta.get("school_year") or self.current_year.school_year)
+        page.meta["qcdc_running_head"] = css_string(running_head(self.site.school.name, school_year, page.title or ""))
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

@@ -41,7 +41,7 @@ def site_updates(views: BuildViews, page_url: PageUrl, revised: Revised) -> list
     updates: list[Update] = []
     for year in views.site.years:
         school_year, plan, folder = year.school_year, year.plan, f"{YEARS_FOLDER}/{year.school_year}"
-        facts = [f"Đơn vị ban hành: {plan.issuing_unit}"]
+        facts = [f"Đơn vị ban hành: {plan.issuing_unit}"] if plan.issuing_unit else []
         if plan.number:
             facts.append(f"Số: {plan.number}")
         if plan.date:
@@ -50,7 +50,7 @@ def site_updates(views: BuildViews, page_url: PageUrl, revised: Revised) -> list
             url=page_url(year_page(school_year, "plan")),
             title=f"Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học {school_year}",
             when=_moment(plan.date) if plan.date else revised([f"{folder}/{PLAN_FILE}"]),
-            summary=f"{plan.document_kind} {plan.title}. " + "; ".join(facts) + ".",
+            summary=f"{plan.document_kind} {plan.title}." + (" " + "; ".join(facts) + "." if facts else ""),
             content=_paragraphs([f"{plan.document_kind} {plan.title}", *facts]),
             rank=0,
         ))

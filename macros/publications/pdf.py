@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import ipaddress
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -42,6 +43,36 @@ CHROMIUM_ARGS = [
 
 class PdfError(Exception):
     """Printing failed; the message says why, in Vietnamese, for the build log."""
+
+
+def unpublishable_address(site_url: str | None) -> str | None:
+    """Why ``site_url`` cannot be the address of a published site (None when it can).
+
+    A publishing build writes the address into every QR code, calendar link and PDF:
+    an unset one, or one of the machine that builds (loopback), leads a reader nowhere.
+    """
+    advice = (
+        "Khi đăng trang, hãy đặt biến môi trường QCDC_SITE_URL (hoặc site_url trong mkdocs.yml) "
+        "bằng địa chỉ trang web trên mạng, ví dụ https://truong.example.edu.vn/qcdc/. "
+        "Xem thử trên máy này thì dùng scripts/serve."
+    )
+    if not site_url or not site_url.strip():
+        return "Chưa có địa chỉ trang web (site_url): mã QR, liên kết lịch và bản PDF sẽ không dẫn đến đâu. " + advice
+    parts = urlsplit(site_url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in {"http", "https"} or not host:
+        return f"Địa chỉ trang web (site_url) {site_url!r} không phải một địa chỉ http(s) đầy đủ. " + advice
+    try:
+        address = ipaddress.ip_address(host)
+        local = address.is_loopback or address.is_unspecified
+    except ValueError:
+        local = host == "localhost" or host.endswith(".localhost")
+    if local:
+        return (
+            f"Địa chỉ trang web (site_url) đang là {site_url}, chỉ mở được trên chính máy dựng trang: "
+            "mã QR, liên kết lịch và bản PDF sẽ dẫn người đọc đến chỗ không có gì. " + advice
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -82,6 +113,14 @@ _APPEND_PARTS = """async ([selector, urls]) => {
             last = copy;
         }
         counts.push(parts.length);
+    }
+    // The QR code ends the last sheet of content: placed inside the last part's last block,
+    // Chromium keeps it there (break-before: avoid), taking lines along rather than leaving
+    // it a sheet of its own, which it does when the QR code follows the parts' container.
+    const qr = document.querySelector(".qcdc-print-qr");
+    if (qr && counts.some((count) => count > 0)) {
+        const blocks = last.querySelectorAll(":scope > .qcdc-keep-together");
+        (blocks.length ? blocks[blocks.length - 1] : last).append(qr);
     }
     // Lay the page out now: the fonts the new text needs start loading, and fonts.ready waits for them.
     document.body.getBoundingClientRect();

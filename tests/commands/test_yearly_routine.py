@@ -79,6 +79,31 @@ def test_the_new_plan_keeps_the_editors_comments_and_points_editors_at_its_schem
     assert "due_date: 25/02/2023" not in text and "      due_date: null" in lines
 
 
+def test_the_new_plan_starts_from_todays_facts_of_the_school_and_the_old_one_keeps_its_own(data_copy: Path) -> None:
+    """After 1 July 2025 there are no districts: the school's facts change, a signed plan's do not."""
+    school = data_copy / "school.yml"
+    text = school.read_text(encoding="utf-8").replace("governing_body: null", "governing_body: Ủy ban nhân dân xã Bà Điểm")
+    text = text.replace("district: huyện Hóc Môn", "district: xã Bà Điểm").replace("place: null", "place: 'Bà Điểm'")
+    school.write_text(text, encoding="utf-8")
+    # A plan written before plans had these facts: they are added, not only replaced.
+    old_plan = data_copy / "years" / "2023-2024" / "plan.yml"
+    old_text = old_plan.read_text(encoding="utf-8")
+    old_plan.write_text(re.sub(r"^(governing_body|district):.*\n", "", old_text, flags=re.MULTILINE), encoding="utf-8")
+
+    start_year(data_copy, load_site_data(data_copy))
+
+    site = load_site_data(data_copy)
+    new = site.plan("2024-2025")
+    assert (new.governing_body, new.issuing_unit, new.district, new.place) == (
+        "Ủy ban nhân dân xã Bà Điểm", "Trường mầm non Bé Ngoan", "xã Bà Điểm", "Bà Điểm",
+    )
+    old = site.plan("2023-2024")
+    assert (old.governing_body, old.issuing_unit, old.district, old.place) == (None, "Trường mầm non Bé Ngoan", None, None)
+    lines = (data_copy / "years" / "2024-2025" / "plan.yml").read_text(encoding="utf-8").splitlines()
+    keys = [line.split(":")[0] for line in lines if re.match(r"^\w+:", line)]
+    assert keys.index("governing_body") < keys.index("issuing_unit") < keys.index("district") < keys.index("number")
+
+
 def test_a_year_with_records_starts_a_new_year_without_them(sample_copy: Path) -> None:
     # The sample's next year is already out: start it again, from the year that has records.
     shutil.rmtree(sample_copy / "years" / "2024-2025")

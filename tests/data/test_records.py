@@ -55,7 +55,7 @@ def test_the_guard_covers_every_file_including_the_plan(sample_copy):
     plan = sample_copy / YEAR / "plan.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("Thực hiện nghiêm túc", "Liên hệ 0987.654.321, thực hiện nghiêm túc"), encoding="utf-8")
     (problem,) = problems_of(sample_copy)
-    assert "plan.yml, dòng 33, trường requirements.items[1]: có số điện thoại '0987.654.321'" in problem
+    assert "plan.yml, dòng 34, trường requirements.items[1]: có số điện thoại '0987.654.321'" in problem
 
 
 def test_complaint_figures_must_add_up(sample_copy):

@@ -43,16 +43,16 @@ def test_every_field_remembers_the_line_of_its_key() -> None:
     source = read_yaml(REAL_DATA / "school.yml", "data/school.yml")
 
     assert source.line_of(("name",)) == 4
-    assert source.line_of(("roles",)) == 11
-    assert source.line_of(("roles", 1)) == 14
-    assert source.line_of(("roles", 1, "id")) == 14
-    assert source.line_of(("roles", 1, "name")) == 15
+    assert source.line_of(("roles",)) == 15
+    assert source.line_of(("roles", 1)) == 18
+    assert source.line_of(("roles", 1, "id")) == 18
+    assert source.line_of(("roles", 1, "name")) == 19
 
 
 def test_a_field_that_is_not_in_the_file_takes_the_line_of_what_encloses_it() -> None:
     source = read_yaml(REAL_DATA / "school.yml", "data/school.yml")
 
-    assert source.line_of(("roles", 1, "description")) == 14
+    assert source.line_of(("roles", 1, "description")) == 18
     assert source.line_of(("no_such_field",)) == 4
 
 

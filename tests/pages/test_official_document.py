@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
@@ -11,7 +14,7 @@ import yaml
 from macros.data.errors import DataError
 from macros.data.loading import load_site_data
 from macros.pages.official_document import BLANK, PLACE_BLANK, SHORT_BLANK, date_words, number_line
-from tests.conftest import Build, reader_text, run_mkdocs_build
+from tests.conftest import SAMPLE, SAMPLE_DAY, Build, reader_text, run_mkdocs_build
 
 PLAN_PAGE = "2023-2024/ke-hoach/"
 
@@ -107,3 +110,47 @@ def test_recipients_when_given_are_a_list_of_text(data_copy):
     with pytest.raises(DataError) as error:
         load_site_data(data_copy)
     assert "recipients" in error.value.report()
+
+
+def sample_site_with(tmp_path: Path, name: str, school_facts: dict[str, str]) -> Build:
+    """The sample site built from a copy of its data (outside the repository, like every copy: no edit links)."""
+    data = tmp_path / name / "data"
+    shutil.copytree(SAMPLE / "data", data)
+    school = data / "school.yml"
+    text = school.read_text(encoding="utf-8")
+    for key, value in school_facts.items():
+        text, count = re.subn(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.MULTILINE)
+        assert count == 1, key
+    school.write_text(text, encoding="utf-8")
+    build = run_mkdocs_build(tmp_path / name / "site", data, config=SAMPLE / "mkdocs.yml", today=SAMPLE_DAY)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_changing_todays_school_facts_leaves_an_earlier_years_printed_plan_byte_for_byte(tmp_path: Path):
+    """A signed plan keeps its governing body, issuing unit, district and place when school.yml moves on."""
+    before = sample_site_with(tmp_path, "before", {})
+    after = sample_site_with(tmp_path, "after", {
+        "governing_body": "Ủy ban nhân dân phường Mới",
+        "district": "phường Mới, thành phố Mới",
+        "place": "Phường Mới",
+        "address": "Số 9 đường Mới",
+    })
+    # Today's facts reach the home page...
+    assert "Ủy ban nhân dân phường Mới" not in before.article_text("")
+    assert "Ủy ban nhân dân phường Mới" in after.article_text("")
+    # ...and no earlier year's plan: not its printed head, not a byte of the page.
+    assert (after.site_dir / PLAN_PAGE / "index.html").read_bytes() == (before.site_dir / PLAN_PAGE / "index.html").read_bytes()
+    assert "ỦY BAN NHÂN DÂN XÃ MẪU" in part(after, ".qcdc-official-header")
+
+
+def test_a_plan_with_unknown_facts_of_its_own_prints_blanks_not_todays_school(data_copy, tmp_path):
+    school = data_copy / "school.yml"
+    school.write_text(school.read_text(encoding="utf-8").replace("governing_body: null", "governing_body: Ủy ban nhân dân xã Mới"), encoding="utf-8")
+    edit_plan(data_copy, issuing_unit=None)
+    build = run_mkdocs_build(tmp_path / "site", data_copy)
+    assert build.returncode == 0, build.output
+    header = part(build, ".qcdc-official-header")
+    assert header.startswith(f"{BLANK} {BLANK} CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert "MỚI" not in header
+    assert "Đơn vị ban hành: chưa rõ" in part(build, ".qcdc-document-meta")

@@ -132,7 +132,7 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
-    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 204") == 1
+    assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 209") == 1
 
 
 @pytest.mark.parametrize("site", ["real_build", "sample_build"])
@@ -149,3 +149,48 @@ def test_navigation_names_every_entry_with_its_vietnamese_title(real_build):
     # Short labels naming the year; the pages keep their full titles.
     assert "Báo cáo 2023-2024" in labels and "Nghĩa vụ 2023-2024" in labels
     assert "Bao cao" not in labels
+
+
+# --- A publishing build needs the site's published address ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "refused"),
+    [
+        (None, True),
+        ("", True),
+        ("http://127.0.0.1:8000/", True),
+        ("http://127.8.0.1/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]:8000/", True),
+        ("http://0.0.0.0/", True),
+        ("/qcdc/", True),
+        ("https://truong.example.edu.vn/qcdc/", False),
+        ("https://user.github.io/qcdc/", False),
+        ("http://192.168.1.10/", False),  # a school's own server on its network
+    ],
+)
+def test_a_publishing_build_knows_an_address_that_leads_nowhere(address, refused):
+    from macros.publications.pdf import unpublishable_address
+
+    assert (unpublishable_address(address) is not None) == refused
+
+
+def test_scripts_pdf_refuses_the_local_address_in_vietnamese_and_keeps_the_old_site(tmp_path, monkeypatch):
+    """The pipelines publish with scripts/pdf: without QCDC_SITE_URL it stops before building anything."""
+    import subprocess
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("trang cũ", encoding="utf-8")
+    monkeypatch.delenv("QCDC_SITE_URL", raising=False)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "pdf"), "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Địa chỉ trang web (site_url) đang là http://127.0.0.1:8000/, chỉ mở được trên chính máy dựng trang" in output
+    assert "QCDC_SITE_URL" in output and "Traceback" not in output
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"

@@ -9,6 +9,7 @@ both sites, then read the PDFs with poppler-utils and zbarimg (see pdf_files.py)
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -16,6 +17,7 @@ import pytest
 
 from macros.publications.pdf import CHROMIUM, PdfError, PrintJob, print_in, print_pages
 from tests.built_site import html_pages, page_file
+from macros.data.loading import load_site_data
 from tests.conftest import REAL_DATA, SAMPLE, SAMPLE_DAY, Build, require_tool, run_mkdocs_build
 from tests.many_reports import PUBLISHED, SUMMARY_MARK, fifty_published_reports
 from tests.pdf_files import POINTS_PER_MM, Pdf, missing_tools
@@ -104,6 +106,19 @@ def assert_no_blank_page(pdf: Pdf) -> None:
         assert pdf.ink(number, top_mm=19, bottom_mm=19) > 0, f"{pdf.path.name}: page {number} of {pdf.page_count} is blank"
 
 
+RUNNING_LINE = re.compile(r"^Trường .+ · Năm học \d{4}-\d{4}( · .+)?$")
+QR_CAPTION = ("Bản trực tuyến, luôn cập nhật:", "Nội dung cập nhật lần cuối:")
+
+
+def content_lines(pdf: Pdf, number: int) -> list[str]:
+    """A sheet's lines without what every sheet carries: the running line, the page number, the QR code's caption."""
+    return [
+        line
+        for line in pdf.lines(number)
+        if not (RUNNING_LINE.match(line) or re.fullmatch(r"(Trang )?\d+(/\d+)?", line) or line.startswith(QR_CAPTION))
+    ]
+
+
 def nav_labels(build: Build, url_path: str) -> list[str]:
     """The navigation's labels that the page's own content does not also contain."""
     page = build.page(url_path)
@@ -139,7 +154,8 @@ def test_the_plan_prints_the_motto_and_its_title(plan_pdf: Pdf, real_plan):
 
 
 def test_the_plan_prints_without_navigation_or_search(plan_pdf: Pdf, real_pdfs: Build):
-    text = plan_pdf.text()
+    # (The running line names the school year, as the navigation's section does.)
+    text = " ".join(line for number in range(1, plan_pdf.page_count + 1) for line in content_lines(plan_pdf, number))
     labels = nav_labels(real_pdfs, PLAN_PAGE)
     assert labels, "the page has no navigation to look for"
     for label in labels + SCREEN_ONLY_TEXT:
@@ -209,16 +225,45 @@ def test_the_qr_code_of_the_plan_reads_as_its_online_address(plan_pdf: Pdf, samp
     assert sample_plan_pdf.qr_codes(sample_plan_pdf.page_count) == [SAMPLE_URL + PLAN_PAGE]
 
 
+@pytest.mark.parametrize("pdf_file", [PLAN_PDF, PRINTOUT_PDF])
+def test_the_pdfs_are_tagged_vietnamese_titled_and_have_an_outline_of_their_headings(sample_pdfs: Build, pdf_file: str):
+    """A screen reader reads them in Vietnamese, in order; a reader jumps through them by their bookmarks."""
+    pdf = Pdf(sample_pdfs.site_dir / pdf_file)
+    info = pdf.info()
+    assert info["Tagged"] == "yes"
+    page = PLAN_PAGE if pdf_file == PLAN_PDF else PRINTOUT_PAGE
+    assert info["Title"] == sample_pdfs.page(page).title.get_text()
+    assert pdf.language() == "vi"
+    headings = [
+        " ".join(heading.get_text(" ").replace("¶", "").split())
+        for heading in sample_pdfs.page(page).select("article h1, article h2, article h3, article h4")
+    ]
+    outline = pdf.outline()
+    # In the headings' order (`in` walks the iterator on); only the screen's page title and the
+    # printout's "Kế hoạch" are not printed.
+    remaining = iter(headings)
+    assert all(title in remaining for _, title in outline)
+    assert len(outline) >= len(headings) - 2
+    assert "III. TỔ CHỨC THỰC HIỆN" in [title for _, title in outline]
+    assert {depth for depth, _ in outline} >= {1, 2}
+
+
 # --- The whole-year page ---------------------------------------------------------------
 
 
-def test_the_whole_year_prints_each_part_on_a_new_sheet(sample_pdfs: Build):
+def test_the_whole_year_prints_the_plan_on_its_own_sheets_and_lets_the_parts_share_sheets(sample_pdfs: Build):
     pdf = Pdf(sample_pdfs.site_dir / PRINTOUT_PDF)
     assert_a4(pdf)
     assert_no_blank_page(pdf)
-    first_lines = {pdf.lines(number)[0] for number in range(2, pdf.page_count + 1)}
-    for part in ["Trách nhiệm thực hiện", "Đối thoại định kỳ", "Báo cáo: hạn nộp và tình trạng", "Tóm tắt các báo cáo đã công bố"]:
-        assert part in first_lines
+    parts = ["Trách nhiệm thực hiện", "Đối thoại định kỳ", "Báo cáo: hạn nộp và tình trạng", "Tóm tắt các báo cáo đã công bố"]
+    sheets = {number: content_lines(pdf, number) for number in range(1, pdf.page_count + 1)}
+    starts = {part: next(number for number, lines in sheets.items() if part in lines) for part in parts}
+    # The plan, a document to sign, ends its sheets; the first part starts the next one.
+    plan_ends = next(number for number, lines in sheets.items() if any("Nơi nhận" in line for line in lines))
+    assert sheets[starts[parts[0]]][0] == parts[0] and starts[parts[0]] == plan_ends + 1
+    assert list(starts.values()) == sorted(starts.values())
+    # A part starts where the one before it ended, not on a sheet of its own.
+    assert any(sheets[starts[part]][0] != part for part in parts[1:])
     text = pdf.text()
     assert MOTTO in text and "Kết quả đạt được" in text
     assert pdf.qr_codes(pdf.page_count) == [SAMPLE_URL + PRINTOUT_PAGE]
@@ -241,7 +286,8 @@ def test_no_page_ends_with_a_heading(site: str, request):
         for h in build.page(url_path).select("article h2, article h3, article h4")
     }
     for number in range(1, pdf.page_count + 1):
-        lines = [line for line in pdf.lines(number) if not line.startswith("Trang ")]
+        lines = content_lines(pdf, number)
+        assert lines, f"page {number} holds nothing but its running line, page number or QR code"
         assert lines[-1] not in headings, f"page {number} ends with the heading {lines[-1]!r}"
 
 
@@ -258,9 +304,9 @@ def test_the_whole_year_pdf_holds_the_parts_that_continue_the_page(fifty_pdfs: B
     assert -1 not in positions and positions == sorted(positions), "a summary is missing or out of order"
     for number in (1, PUBLISHED):
         assert text.count(SUMMARY_MARK.format(number=number) + ".") == 1
-    first_lines = [pdf.lines(number)[0] for number in range(1, pdf.page_count + 1)]
-    for url_path in parts:
-        assert first_heading(fifty_pdfs, url_path) in first_lines, url_path
+    lines = [line for number in range(1, pdf.page_count + 1) for line in content_lines(pdf, number)]
+    starts = [lines.index(first_heading(fifty_pdfs, url_path)) for url_path in parts]
+    assert starts == sorted(starts)
     # The way between the parts is for the screen.
     for screen_only in ["Bản in dài nên được chia", "Các tóm tắt tiếp theo:", "Hết bản in"]:
         assert screen_only not in text
@@ -279,7 +325,7 @@ def test_the_links_of_the_pdf_and_of_its_appended_parts_lead_to_the_published_pa
     assert not [link for link in all_links if urlsplit(link).hostname in {"127.0.0.1", "localhost"}]
     links = [link for link in all_links if link.startswith(SAMPLE_URL)]
     targets = {link.removeprefix(SAMPLE_URL).split("#")[0] for link in links}
-    assert "2023-2024/bao-cao/" in targets  # "Tất cả báo cáo năm học …" below every summary
+    assert "2023-2024/bao-cao/bao-cao-quy-1/" in targets  # "Xem tóm tắt" in the appended deadline table
     for link in links:
         address = urlsplit(link.removeprefix(SAMPLE_URL.rstrip("/")))
         file = page_file(fifty_pdfs.site_dir, unquote(address.path).lstrip("/"))
@@ -294,7 +340,7 @@ def test_a_part_printed_by_itself_starts_on_its_first_sheet(printing, browser, f
     pdf = Pdf(written)
     assert_a4(pdf)
     assert_no_blank_page(pdf)
-    first_sheet = pdf.lines(1)
+    first_sheet = content_lines(pdf, 1)
     assert first_sheet[0].startswith("DỮ LIỆU MẪU")
     assert first_heading(fifty_pdfs, part) in first_sheet[:4]
     assert pdf.qr_codes(pdf.page_count) == [SAMPLE_URL + part]
@@ -377,6 +423,49 @@ def test_every_status_icon_prints(every_page: dict[str, Pdf], request):
     assert printed
 
 
+# The content below which a sheet that is not the last of a long document counts as wasted.
+LEAST_FILL = 0.2
+LONG_DOCUMENT = 3
+
+
+def test_no_sheet_is_wasted_and_every_sheet_says_whose_it_is(every_page: dict[str, Pdf], request):
+    """No sheet holds only the QR code, none is under a fifth full (but the last of a long
+    document), none ends with a heading or a label; each names the school, the year and the page."""
+    site = request.node.callspec.params["every_page"]
+    build: Build = request.getfixturevalue(f"{site}_build")
+    school = load_site_data(REAL_DATA if site == "real" else SAMPLE / "data").school.name
+    wasted, unnamed, dangling = [], [], []
+    for url_path, pdf in every_page.items():
+        if url_path == "404.html":
+            continue  # A theme template, not a page: no running line, one short sheet.
+        headings = {
+            " ".join(h.get_text(" ").replace("¶", "").split()) for h in build.page(url_path).select("article :is(h1, h2, h3, h4)")
+        }
+        for number in range(1, pdf.page_count + 1):
+            where = f"{url_path} sheet {number}/{pdf.page_count}"
+            lines = content_lines(pdf, number)
+            if not [line for line in lines if not line.startswith("DỮ LIỆU MẪU")]:
+                wasted.append(f"{where}: only the QR code")
+            elif pdf.page_count > 1 and not (number == pdf.page_count >= LONG_DOCUMENT) and pdf.fill(number) < LEAST_FILL:
+                wasted.append(f"{where}: {pdf.fill(number):.2f} full")
+            if not any(line.startswith(f"{school} · Năm học ") for line in pdf.lines(number)):
+                unnamed.append(where)
+            if number < pdf.page_count and lines and (lines[-1] in headings or lines[-1].endswith(":")):
+                dangling.append(f"{where}: {lines[-1]!r}")
+    assert wasted == []
+    assert unnamed == []
+    assert dangling == []
+
+
+def test_every_page_prints_with_the_embedded_fonts_only(every_page: dict[str, Pdf]):
+    """No glyph from a fallback font: those print as bitmaps (Type 3), faint, or not at all."""
+    for url_path, pdf in every_page.items():
+        fonts = pdf.fonts()
+        # A Type 3 font has no name: it is a fallback's glyphs drawn as pictures.
+        assert fonts and all(embedded and name != "[none]" for name, embedded in fonts), (url_path, fonts)
+        assert any(name.split("+")[-1] == "LiberationSerif" for name, _ in fonts), (url_path, fonts)
+
+
 # --- The print stylesheet in the browser -------------------------------------------------
 
 
@@ -433,3 +522,28 @@ def test_tables_fit_the_width_of_an_a4_sheet(page, sample_server: str, url_path:
     )
     assert overflowing == []
     assert page.evaluate("() => document.documentElement.scrollWidth") <= A4_TEXT_WIDTH_PX
+
+
+def test_the_rules_under_the_issuer_and_the_title_are_a_third_to_a_half_of_their_line(page, site_server: str):
+    """Nghị định 30/2020, Phụ lục I; and the title block is set in one weight."""
+    page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(urljoin(site_server, PLAN_PAGE))
+    measured = page.evaluate(
+        """() => {
+            const longestLine = (element) => {
+                const range = document.createRange();
+                range.selectNodeContents(element);
+                return Math.max(...[...range.getClientRects()].map((rect) => rect.width));
+            };
+            return ['.qcdc-official-unit', '.qcdc-document .qcdc-document-title'].map((selector) => {
+                const element = document.querySelector(selector);
+                const lines = [...element.querySelectorAll('strong')].map(longestLine);
+                return [selector, parseFloat(getComputedStyle(element, '::after').width), Math.max(...lines)];
+            });
+        }"""
+    )
+    for selector, rule, line in measured:
+        assert 1 / 3 <= rule / line <= 1 / 2, (selector, rule, line)
+    weights = page.evaluate("() => [...document.querySelectorAll('.qcdc-document-title p')].map((p) => getComputedStyle(p).fontWeight)")
+    assert len(weights) >= 1 and set(weights) == {"700"}

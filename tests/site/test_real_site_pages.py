@@ -24,21 +24,21 @@ def test_home_says_the_running_year_has_no_plan_and_shows_the_last_year_as_past(
     assert running != "2023-2024", "this test assumes a build after the 2023-2024 school year"
     home = real_build.page("")
     notice = reader_text(home.select_one(".qcdc-notice--missing"))
-    assert notice == f"✖ Chưa công bố kế hoạch năm học {running}. Số liệu dưới đây là của năm học 2023-2024, đã kết thúc."
+    assert notice == f"× Chưa công bố kế hoạch năm học {running}. Số liệu dưới đây là của năm học 2023-2024, đã kết thúc."
     assert reader_text(home.select_one("#nam-hoc-hien-tai")) == "Năm học 2023-2024 (đã kết thúc)"
     # A computed duty like the others: counted as overdue, with the three overdue reports of 2023-2024;
     # the dialogues, of which nothing is published, are not judged.
     counts = [reader_text(badge) for badge in home.select(".qcdc-counts .qcdc-badge")]
-    assert counts == ["✔ 0 đúng hạn", "⚠ 0 muộn", "✖ 4 quá hạn"]
+    assert counts == ["● 0 đúng hạn", "▲ 0 muộn", "× 4 quá hạn"]
     duties = reader_text(home.select_one("#tung-nhiem-vu").find_next("ul"))
-    assert duties == f"Công bố kế hoạch năm học {running} — ✖ Quá hạn, chưa có"
+    assert duties == f"Công bố kế hoạch năm học {running} — × Quá hạn, chưa có"
 
 
 def test_without_published_dialogue_records_compliance_is_not_judged(real_build):
     page = real_build.article_text("2023-2024/doi-thoai/")
     assert "Tình trạng: ? Chưa có số liệu công bố" in page
     assert "Nhà trường chưa công bố lịch và kết quả các buổi đối thoại của năm học này." in page
-    assert "Chưa đạt" not in page and "✔ Đạt" not in page
+    assert "Chưa đạt" not in page and "● Đạt" not in page
 
 
 def test_report_deadlines_are_shown_as_written_and_the_undated_one_has_no_status_invented(real_build):

@@ -58,17 +58,17 @@ def test_home_counts_the_duties_kept_late_and_missing_with_colour_icon_and_word(
     # The law's duties of the catalogue (data/duties.yml) count too: the staff conference and
     # the board's 6-month report kept; the review of the resolution, the board's term and its
     # confirmation late; the board's quarterly report, its reply, both disclosure duties missed.
-    assert [reader_text(badge) for badge in counts] == ["✔ 7 đúng hạn", "⚠ 4 muộn", "✖ 5 quá hạn"]
+    assert [reader_text(badge) for badge in counts] == ["● 7 đúng hạn", "▲ 4 muộn", "× 5 quá hạn"]
     assert [badge["class"][1] for badge in counts] == ["qcdc-badge--met", "qcdc-badge--late", "qcdc-badge--missing"]
     assert "Chưa công bố kế hoạch" not in sample_build.article_text("")
 
 
 def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_build):
     duties = section(sample_build, "", "nhiem-vu-dinh-ky")
-    assert "ít nhất 6 tháng/lần. — ✔ Đạt" in duties
-    assert "ít nhất 3 tháng/lần. — ✖ Chưa đạt" in duties
+    assert "ít nhất 6 tháng/lần. — ● Đạt" in duties
+    assert "ít nhất 3 tháng/lần. — × Chưa đạt" in duties
     reports = section(sample_build, "", "tinh-trang-bao-cao")
-    for expected in ["Báo cáo Quý I — ✔ Đã nộp đúng hạn", "Báo cáo 6 tháng — ⚠ Nộp muộn", "Báo cáo năm học 2023-2024 — ◔ Sắp đến hạn"]:
+    for expected in ["Báo cáo Quý I — ● Đã nộp đúng hạn", "Báo cáo 6 tháng — ▲ Nộp muộn", "Báo cáo năm học 2023-2024 — ! Sắp đến hạn"]:
         assert expected in reports
     icons = sample_build.page("").select(".qcdc-badge [aria-hidden=true]")
     assert icons, "the icon is decoration beside the words, hidden from screen readers"
@@ -76,11 +76,11 @@ def test_home_shows_each_duty_and_report_status_in_words_with_an_icon(sample_bui
 
 def test_dialogue_page_shows_duty_compliance_and_every_session(sample_build):
     page = sample_build.article_text(YEAR + "doi-thoai/")
-    assert "Tình trạng: ✖ Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
+    assert "Tình trạng: × Chưa đạt Yêu cầu: ít nhất 3 tháng một lần Lần gần nhất: 25/09/2023" in page
     assert "Chưa đạt: không có buổi nào từ 25/09/2023 đến hạn 25/12/2023" in page
-    assert "Tình trạng: ✔ Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
+    assert "Tình trạng: ● Đạt Yêu cầu: ít nhất 6 tháng một lần Lần gần nhất: 18/03/2024" in page
     held = section(sample_build, YEAR + "doi-thoai/", "doi-thoai-hk1")
-    assert "Trạng thái: ✔ Đã tổ chức" in held
+    assert "Trạng thái: ● Đã tổ chức" in held
     assert "Chủ trì: Hiệu trưởng" in held
     assert "Tóm tắt biên bản: Buổi đối thoại có 32 người dự." in held
     assert "Ý kiến: Khi nào sửa mái phòng lớp Lá 2? Trả lời: Hoàn thành trước ngày 30/11/2023." in held
@@ -108,18 +108,18 @@ def test_reports_index_is_one_table_row_per_report_with_status_dates_and_summary
     assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-quy-1") == {
         "Báo cáo": "Báo cáo Quý I Kỳ báo cáo: Quý I năm học 2023-2024",
         "Hạn nộp": "trước ngày 15 tháng 12 năm 2023",
-        "Tình trạng": "✔ Đã nộp đúng hạn",
+        "Tình trạng": "● Đã nộp đúng hạn",
         "Ngày nộp, nơi nhận": "12/12/2023 Cơ quan quản lý mẫu",
         "Tóm tắt": "Xem tóm tắt Báo cáo Quý I",
     }
     assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-nam") == {
         "Báo cáo": "Báo cáo năm học 2023-2024",
         "Hạn nộp": "trước ngày 20 tháng 6 năm 2024",
-        "Tình trạng": "◔ Sắp đến hạn (còn 5 ngày)",
+        "Tình trạng": "! Sắp đến hạn (còn 5 ngày)",
         "Ngày nộp, nơi nhận": "chưa công bố",
         "Tóm tắt": "chưa công bố",
     }
-    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-6-thang")["Tình trạng"] == "⚠ Nộp muộn"
+    assert report_row(sample_build, YEAR + "bao-cao/", "bao-cao-6-thang")["Tình trạng"] == "▲ Nộp muộn"
 
 
 def test_reports_index_puts_reports_outside_the_plan_in_their_own_table(sample_build):
@@ -164,7 +164,7 @@ def test_links_to_a_report_on_the_index_land_on_its_row(sample_build):
 
 def test_each_published_report_has_its_own_page_with_its_summary(sample_build):
     page = sample_build.article_text(YEAR + "bao-cao/bao-cao-6-thang/")
-    assert "Tình trạng: ⚠ Nộp muộn" in page
+    assert "Tình trạng: ▲ Nộp muộn" in page
     assert "Giải quyết xong 3 kiến nghị của cha mẹ trẻ." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "ket-qua")
     assert "Báo cáo nộp chậm 7 ngày so với hạn." in section(sample_build, YEAR + "bao-cao/bao-cao-6-thang/", "han-che")
     assert not (sample_build.site_dir / YEAR / "bao-cao" / "bao-cao-nam").exists(), "not published yet"
@@ -214,14 +214,14 @@ def test_the_plan_page_keeps_the_official_text_and_statuses_stay_beside_it(sampl
 def test_statuses_follow_the_day_of_the_build(tmp_path):
     build = run_mkdocs_build(tmp_path / "site", SAMPLE / "data", config=SAMPLE / "mkdocs.yml", today="21/06/2024")
     assert build.returncode == 0, build.output
-    assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "✖ Đã quá hạn, chưa công bố"
+    assert report_row(build, YEAR + "bao-cao/", "bao-cao-nam")["Tình trạng"] == "× Đã quá hạn, chưa công bố"
 
 
 def test_the_duties_page_shows_each_duty_with_its_basis_deadlines_records_and_verdicts(sample_build):
     page = sample_build.page("2023-2024/nghia-vu/")
     text = reader_text(page.select_one("article"))
     assert "Tình trạng tính đến ngày 15/06/2024." in text
-    for label in ("✔ Đã thực hiện đúng hạn", "⚠ Thực hiện muộn", "✖ Chưa thực hiện", "○ Chưa đến hạn"):
+    for label in ("● Đã thực hiện đúng hạn", "▲ Thực hiện muộn", "× Chưa thực hiện", "○ Chưa đến hạn"):
         assert label in text, label
     # The basis links to the legal document on /van-ban/, with the article beside it.
     conference = page.find(id="hoi-nghi-hang-nam").find_next("div", class_="qcdc-duty")
@@ -235,11 +235,11 @@ def test_the_duties_page_shows_each_duty_with_its_basis_deadlines_records_and_ve
         "Kỳ, việc": "Dự toán thu, chi ngân sách năm 2024 (quyết định ngày 02/02/2024)",
         "Hạn": "16/02/2024",
         "Số liệu ghi nhận": "Công khai từ ngày 19/02/2024",
-        "Tình trạng": "⚠ Thực hiện muộn",
+        "Tình trạng": "▲ Thực hiện muộn",
     }
     # The plan's own dialogue duty is an entry of the same page, its basis the plan.
     dialogue = page.find(id="doi-thoai-cha-me").find_next("div", class_="qcdc-duty")
-    assert "✖ Chưa thực hiện" in reader_text(dialogue) and "Kế hoạch năm học 2023-2024" in reader_text(dialogue)
+    assert "× Chưa thực hiện" in reader_text(dialogue) and "Kế hoạch năm học 2023-2024" in reader_text(dialogue)
     # The disclosure register shows titles and dates only.
     register = reader_text(page.find(id="so-cong-khai").find_next("table"))
     assert "Kết quả kiểm tra nội bộ học kỳ I" in register and "chưa công khai" in register
@@ -247,7 +247,7 @@ def test_the_duties_page_shows_each_duty_with_its_basis_deadlines_records_and_ve
 
 def test_home_counts_the_duties_by_verdict_and_links_their_page(sample_build):
     counts = section(sample_build, "", "nghia-vu")
-    assert "✔ Đã thực hiện đúng hạn : 3 nghĩa vụ" in counts
-    assert "✖ Chưa thực hiện : 5 nghĩa vụ" in counts
+    assert "● Đã thực hiện đúng hạn : 3 nghĩa vụ" in counts
+    assert "× Chưa thực hiện : 5 nghĩa vụ" in counts
     link = sample_build.page("").find(id="nghia-vu").find_next_sibling("p").a
     assert link["href"].endswith("2023-2024/nghia-vu/")
