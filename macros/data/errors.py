@@ -28,8 +28,10 @@ class DataError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line))
         super().__init__(self.report())
 
-    def report(self) -> str:
-        count = len(self.problems)
-        heading = f"Dữ liệu có {count} lỗi, trang web chưa được cập nhật:"
-        return "\n".join([heading, *(f"  - {problem}" for problem in self.problems)])
+    def heading(self, outcome: str = "trang web chưa được cập nhật") -> str:
+        """The report's first line: how many problems, and what they stopped (``outcome``)."""
+        return f"Dữ liệu có {len(self.problems)} lỗi, {outcome}:"
+
+    def report(self, outcome: str = "trang web chưa được cập nhật") -> str:
+        return "\n".join([self.heading(outcome), *(f"  - {problem}" for problem in self.problems)])
 

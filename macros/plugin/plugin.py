@@ -38,6 +38,7 @@ from .live_reload import reload_code_before_rebuilds
 from .page_facts import page_sources
 from .page_markup import repair_page_markup
 from .search_index import add_folded_fields
+from .serve_errors import ServedProblems, answer_with_problems, tell_the_terminal
 from .site_files import publication_files
 from .template_cache import reuse_compiled_templates
 
@@ -53,6 +54,14 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _Unbuildable(PluginError):
+    """The data cannot be built: the build's message, and the same problems for the served page."""
+
+    def __init__(self, message: str, served: ServedProblems) -> None:
+        super().__init__(message)
+        self.served = served
+
+
 class QcdcPlugin(BasePlugin[QcdcConfig]):
     site: SiteData
     today: date
@@ -65,6 +74,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.warnings = _WarningCounter()
         self.print_jobs: list[PrintJob] = []
         self.printout_layouts: dict[str, PrintoutLayout] = {}
+        # While serving, why this build has no pages (broken data): the server shows it instead.
+        self.served_problems: ServedProblems | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -73,18 +84,18 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        self.served_problems = None
         try:
-            self.site = load_site_data(self.data_dir)
-            self.today = resolve_today(self.config.today)
-        except DataError as error:
-            raise PluginError(error.report()) from None
-        except ValueError as error:
-            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
-        try:
-            self.current_year = resolve_current_year(self.site, self.config.current_year)
-        except ValueError as error:
-            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
-        log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
+            self._load()
+        except PluginError as error:
+            if self.command != "serve":
+                raise
+            # mkdocs serve would hang every request until a build succeeds: this one
+            # succeeds with no pages, and the server shows the problems on every address.
+            self.served_problems = error.served if isinstance(error, _Unbuildable) else ServedProblems(str(error), ())
+            tell_the_terminal(self.served_problems)
+            return config
+        log.info(f"Đã đọc và kiểm tra dữ liệu trong {_folder_name(self.data_dir)}: {len(self.site.years)} năm học.")
         for warning in self.site.warnings:
             # Info, not warning: odd official dates must not fail a --strict build.
             log.info(f"Cảnh báo dữ liệu: {warning}")
@@ -101,9 +112,26 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             self._stage(config)
         return config
 
+    def _load(self) -> None:
+        """Load and check the data; every reason not to build is a PluginError."""
+        try:
+            self.site = load_site_data(self.data_dir)
+            self.today = resolve_today(self.config.today)
+        except DataError as error:
+            served = ServedProblems(error.heading("trang xem thử chưa dựng được"), tuple(map(str, error.problems)))
+            raise _Unbuildable(error.report(), served) from None
+        except ValueError as error:
+            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        try:
+            self.current_year = resolve_current_year(self.site, self.config.current_year)
+        except ValueError as error:
+            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Repeat the year pages for every school year, the report page for every published report,
         and the printout's part page for every part a year's printout needs."""
+        if self.served_problems is not None:
+            return Files([])  # The server answers every address with the problems.
         prefix = self.config.year_pages.strip("/") + "/"
         year_templates = [file for file in files if file.src_uri.startswith(prefix)]
         report_template = files.get_file_from_path(self.config.report_page)
@@ -190,6 +218,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.
         macros = config.plugins.get("macros")
+        if self.served_problems is not None:
+            return nav
         if macros is not None:
             reuse_compiled_templates(macros.env)
         years = {plan.school_year for plan in self.site.plans}
@@ -236,11 +266,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         server.watch(str(Path(__file__).parents[1]))
         # Edits to the site's Python code take effect at the next rebuild, without a restart.
         reload_code_before_rebuilds(server, self)
+        answer_with_problems(server, lambda: self.served_problems)
         return server
 
     # Last of all: other plugins (search) still write into the site on post_build.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.served_problems is not None:
+            return
         # The search plugin has written its index by now (its post_build runs first).
         add_folded_fields(Path(config.site_dir) / "search" / "search_index.json")
         if self.final_site_dir is None:
@@ -277,6 +310,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         config.site_dir = tempfile.mkdtemp(prefix=f".{final.name}.staging-", dir=final.parent)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
+
+
+def _folder_name(folder: Path) -> str:
+    """A folder as the editor knows it: from the project folder, e.g. examples/truong-mau/data."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(folder)
 
 
 def _with_meta(markdown: str, **meta: str) -> str:
