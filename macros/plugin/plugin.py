@@ -293,6 +293,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             print_pages(Path(config.site_dir), self.print_jobs, public_url=config.site_url)
         except PdfError as error:
             raise PluginError(str(error)) from None
+        published = self.final_site_dir or Path(config.site_dir)
+        for job in self.print_jobs:
+            log.info(f"Đã in tệp PDF: {_folder_name(published / job.pdf)}")
         log.info(f"Đã in {len(self.print_jobs)} tệp PDF để tải về.")
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -39,7 +39,7 @@ def tell_the_terminal(problems: ServedProblems) -> None:
     """Print the problems where ``mkdocs serve`` prints its log, as an error."""
     if not log.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
+        handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))
         log.addHandler(handler)
         log.propagate = False
     log.error(problems.report() + "\nTrang xem thử hiện danh sách lỗi này; sửa xong và lưu tệp, trang sẽ tự tải lại.")

@@ -132,7 +132,12 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
+    assert "Đã đọc và kiểm tra dữ liệu trong data: " in real_build.output
     assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 204") == 1
+
+
+def test_the_sample_build_names_its_own_data_folder(sample_build):
+    assert "Đã đọc và kiểm tra dữ liệu trong examples/truong-mau/data: " in sample_build.output
 
 
 @pytest.mark.parametrize("site", ["real_build", "sample_build"])
