@@ -18,10 +18,23 @@ from .status import add_months, held_dates
 def data_warnings(documents: list[LegalDocument], years: list[YearFiles]) -> list[DataProblem]:
     warnings: list[DataProblem] = []
     for year in years:
+        warnings += _draft_warnings(year)
         warnings += _deadline_warnings(year, documents)
         warnings += _gap_warnings(year)
         warnings += _undated_submission_warnings(year)
     return warnings
+
+
+def _draft_warnings(year: YearFiles) -> list[DataProblem]:
+    plan = year.plan.model
+    if not plan.draft:
+        return []
+    message = (
+        f"kế hoạch năm học {plan.school_year} còn là dự thảo (draft: true): mọi trang của năm học này ghi rõ "
+        "\"Dự thảo\" và trang chủ chưa chuyển sang năm học này. Khi kế hoạch đã ký, chép lại nguyên văn, "
+        "điền số, ngày ký, người ký rồi đổi thành draft: false"
+    )
+    return [problem(year.plan.source, ("draft",), message)]
 
 
 def _basis(plan: Plan, documents: list[LegalDocument]) -> LegalDocument | None:

@@ -252,6 +252,10 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
         page.meta["qcdc_updated"] = facts.updated
         page.edit_url = facts.edit_url
+        # A year's pages say "Dự thảo" while its plan is unsigned (overrides/main.html).
+        school_year = page.meta.get("school_year")
+        if school_year and any(plan.draft and plan.school_year == school_year for plan in self.site.plans):
+            page.meta["qcdc_draft"] = school_year
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.commands.new_year import start_year
+from macros.data.loading import load_site_data
+from macros.publications.pdf import serve_folder
+from tests.built_site import html_pages
 from tests.conftest import FIXTURES, ROOT, reader_text, run_mkdocs_build
 
 
@@ -153,3 +157,25 @@ def test_navigation_names_every_entry_with_its_vietnamese_title(real_build):
     labels = [reader_text(link) for link in navigation.select(".md-nav__link")]
     assert "Báo cáo năm học 2023-2024" in labels
     assert "Bao cao" not in labels
+
+
+def test_the_pages_of_a_draft_year_say_so_on_screen_and_on_paper(tmp_path, data_copy, page):
+    start_year(data_copy, load_site_data(data_copy))  # writes 2024-2025 as a draft
+    build = run_mkdocs_build(tmp_path / "site", data_copy)
+    assert build.returncode == 0, build.output
+    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 11, trường draft" in build.output
+    draft_pages = [path for path in html_pages(build.site_dir) if path.startswith("2024-2025/")]
+    assert "2024-2025/ke-hoach/" in draft_pages and "2024-2025/in-ca-nam/" in draft_pages
+    for path in html_pages(build.site_dir):
+        if path.endswith("/") or path == "":
+            banner = build.page(path).select("article .qcdc-draft-banner")
+            expected = ["DỰ THẢO — kế hoạch năm học 2024-2025 chưa được ký ban hành; nội dung còn có thể thay đổi."]
+            assert [" ".join(b.get_text().split()) for b in banner] == (expected if path in draft_pages else []), path
+    # The home page and the navigation keep leading with the signed year.
+    home = build.page("")
+    assert home.select_one(".md-nav__item--section > label, .md-nav__item--section > a").get_text(" ", strip=True) == "Năm học 2023-2024"
+    with serve_folder(build.site_dir) as server:
+        page.emulate_media(media="print")
+        page.goto(server + "2024-2025/ke-hoach/")
+        assert page.locator(".qcdc-draft-banner").is_visible()
+        assert page.locator(".qcdc-draft-banner strong").inner_text() == "DỰ THẢO"
