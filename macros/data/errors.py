@@ -7,16 +7,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class DataProblem:
-    """One problem: where it is (file, line, field) and what is wrong."""
+    """One problem: where it is (file, line, field) and what is wrong.
+
+    ``field`` is the key path (``reporting.reports[3].due_date``); ``place``, when
+    known, says the same in words for the editor (``macros.data.places``).
+    """
 
     file: str
     line: int
     field: str | None
     message: str
+    place: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}, dòng {self.line}"
-        if self.field:
+        if self.place:
+            where += f", {self.place}"
+        elif self.field:
             where += f", trường {self.field}"
         return f"{where}: {self.message}"
 

@@ -63,7 +63,8 @@ def test_impossible_date_is_refused_with_its_line_and_field(refused) -> None:
 
     problem = refusal.only()
     assert (problem.file, problem.line) == (DOCUMENTS, 6)
-    assert problem.field.startswith("documents[1].date (")
+    assert problem.field == "documents[1].date"
+    assert problem.place == "văn bản thứ 1 (503/KH-GDĐT) → ngày ban hành (date)"
     assert refusal.fixture_line(6).strip() == "date: 30/02/2024"
     assert "gặp '30/02/2024'" in problem.message
     assert "ngày 30/02/2024 không có thật trên lịch" in problem.message
@@ -74,7 +75,7 @@ def test_badly_formatted_date_is_refused_with_its_line_field_and_the_expected_fo
 
     problem = refusal.only()
     assert (problem.file, problem.line) == (PLAN, 62)
-    assert problem.field.startswith("reporting.reports[1].due_date (")
+    assert problem.place == "phần IV → báo cáo thứ 1 (Quý I) → hạn nộp (due_date)"
     assert refusal.fixture_line(62).strip() == "due_date: 25.02.2023"
     assert "gặp '25.02.2023'" in problem.message
     assert "cần một ngày dạng ngày/tháng/năm, ví dụ 25/02/2023" in problem.message

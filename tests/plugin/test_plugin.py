@@ -163,7 +163,7 @@ def test_the_pages_of_a_draft_year_say_so_on_screen_and_on_paper(tmp_path, data_
     start_year(data_copy, load_site_data(data_copy))  # writes 2024-2025 as a draft
     build = run_mkdocs_build(tmp_path / "site", data_copy)
     assert build.returncode == 0, build.output
-    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 11, trường draft" in build.output
+    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 11, dự thảo (draft)" in build.output
     draft_pages = [path for path in html_pages(build.site_dir) if path.startswith("2024-2025/")]
     assert "2024-2025/ke-hoach/" in draft_pages and "2024-2025/in-ca-nam/" in draft_pages
     for path in html_pages(build.site_dir):
