@@ -1,7 +1,8 @@
 """The MkDocs glue: load the data once per build, make the year pages, publish safely.
 
 The data layer (``macros.data``) knows nothing of MkDocs; this module turns its
-errors into a failed build and its school years into pages.
+errors into a failed build (while serving, into a page of the problems:
+``serve_errors.py``) and its school years into pages.
 """
 
 from __future__ import annotations

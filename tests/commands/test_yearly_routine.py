@@ -154,7 +154,7 @@ def test_a_report_template_stops_publishing_until_filled_then_passes(data_copy: 
     problems = blanks_refused(data_copy)
     assert len(problems) == 6
     assert all("chưa điền chỗ trống của mẫu [cần điền:" in problem for problem in problems)
-    assert problems[1].startswith(f"data/years/2023-2024/reports.yml, dòng {line + 4}, trường reports[1].submitted_date")
+    assert problems[1].startswith(f"data/years/2023-2024/reports.yml, dòng {line + 4}, báo cáo thứ 1 (bao-cao-quy-1) → ngày nộp (submitted_date):")
 
     fill(path, {"period": "Quý I năm học 2023-2024", "submitted_date": "20/12/2023", "recipient": "Phòng Giáo dục và Đào tạo"})
     record = load_site_data(data_copy).year("2023-2024").reports[0]

@@ -40,7 +40,7 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path, data_copy):
     assert "Dữ liệu có 3 lỗi" in build.output
     assert "'hieu-truongg'" in build.output
     assert "ngày 31/04/2023 không có thật" in build.output
-    assert "data/legal_documents.yml, dòng 11, trường documents[2].kind" in build.output
+    assert "data/legal_documents.yml, dòng 11, văn bản thứ 2 (luat-thuc-hien-dan-chu-2022) → loại văn bản (kind): gặp một danh sách" in build.output
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path, data_copy):

@@ -31,7 +31,7 @@ def test_the_guide_walks_through_each_task_of_the_editor(real_build: Build) -> N
         "Xem trước trên máy tính",
     ]
     text = reader_text(page.select_one("article"))
-    for step in ["Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao"]:
+    for step in ["Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao", "draft: false", "2024-02-25"]:
         assert step in text
 
 
