@@ -94,14 +94,14 @@ def test_a_change_to_the_python_code_is_served_without_a_restart(served) -> None
     assert "chưa biết" not in fetch(address + "van-ban/")
 
     # A module the plugin and the macros import, and the plugin's own module.
-    edit(project / "macros" / "rendering.py", 'UNKNOWN = "chưa rõ"', 'UNKNOWN = "chưa biết"')
-    edit(project / "macros" / "page_facts.py", "            updated=moment.date() if moment else None,",
+    edit(project / "macros" / "pages" / "rendering.py", 'UNKNOWN = "chưa rõ"', 'UNKNOWN = "chưa biết"')
+    edit(project / "macros" / "plugin" / "page_facts.py", "            updated=moment.date() if moment else None,",
          "            updated=None,")
 
     page = wait_for(address + "van-ban/", "chưa biết")
     assert "Nội dung cập nhật lần cuối" not in page
     # Later edits keep working: every rebuild starts from the current code.
-    edit(project / "macros" / "rendering.py", 'UNKNOWN = "chưa biết"', 'UNKNOWN = "không rõ"')
+    edit(project / "macros" / "pages" / "rendering.py", 'UNKNOWN = "chưa biết"', 'UNKNOWN = "không rõ"')
     assert "chưa biết" not in wait_for(address + "van-ban/", "không rõ")
 
 
