@@ -171,6 +171,9 @@ def test_the_pages_of_a_draft_year_say_so_on_screen_and_on_paper(tmp_path, data_
             banner = build.page(path).select("article .qcdc-draft-banner")
             expected = ["DỰ THẢO — kế hoạch năm học 2024-2025 chưa được ký ban hành; nội dung còn có thể thay đổi."]
             assert [" ".join(b.get_text().split()) for b in banner] == (expected if path in draft_pages else []), path
+    feed = (build.site_dir / "du-lieu" / "cap-nhat.xml").read_text(encoding="utf-8")
+    assert "<title>Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học 2024-2025 (dự thảo)</title>" in feed
+    assert "<title>Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học 2023-2024</title>" in feed
     # The home page and the navigation keep leading with the signed year.
     home = build.page("")
     assert home.select_one(".md-nav__item--section > label, .md-nav__item--section > a").get_text(" ", strip=True) == "Năm học 2023-2024"
