@@ -34,14 +34,13 @@ def problems_from_validation(
     for detail in _without_union_noise(error.errors(), model):
         inside = _clean_location(detail["loc"], model)
         location = (*prefix, *inside)
-        value = _child(source.value, prefix)
         problems.append(
             DataProblem(
                 source.display_name,
                 source.line_of(location),
                 field_path(location) or None,
                 _message(detail, model),
-                place_in_words(model, value, inside) if not prefix else _place_with_prefix(source, prefix, model, value, inside),
+                _place(source, prefix, model, inside),
             )
         )
     return problems
@@ -57,10 +56,10 @@ def _has(container: dict | list, part: str | int) -> bool:
     return part in container if isinstance(container, dict) else isinstance(part, int) and 0 <= part < len(container)
 
 
-def _place_with_prefix(source: SourceFile, prefix: Location, model: type[BaseModel], value: Any, inside: Location) -> str | None:
-    """A model checked inside a file (``prefix``): the file's place of it, then the place inside."""
+def _place(source: SourceFile, prefix: Location, model: type[BaseModel], inside: Location) -> str | None:
+    """In words: where in the file the checked value is (``prefix``), then where inside it."""
     outer = place_in_words(model_of_file(source.display_name), source.value, prefix)
-    inner = place_in_words(model, value, inside)
+    inner = place_in_words(model, _child(source.value, prefix), inside)
     return " → ".join(part for part in (outer, inner) if part) or None
 
 
