@@ -20,6 +20,8 @@ def define_env(env: Any) -> None:
     from .pages.year_printout import year_printout as printout, year_printout_part as printout_part
 
     plugin = env.conf.plugins.get("qcdc")
+    if getattr(plugin, "served_problems", None) is not None:
+        return  # Broken data while serving: no page is built, the server shows the problems.
     if plugin is None or not hasattr(plugin, "site"):
         raise RuntimeError("mkdocs.yml must list the 'qcdc' plugin before 'macros'")
     renderer = plugin.renderer

@@ -8,6 +8,7 @@ layout can't decay without a failing test.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,12 @@ def test_the_data_layer_has_no_import_circle() -> None:
 )
 def test_the_rule_refuses_a_wrong_way_import(module: str, target: str) -> None:
     assert len(wrong_way_imports(module, [target])) == 1
+
+
+def test_the_readme_layout_names_every_script() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("### Layout"):]
+    layout = layout[: layout.index("```", layout.index("```") + 3)]
+    listed = set(re.findall(r"[\w.-]+", layout[layout.index("scripts/ "):layout.index(".ci/run")]))
+    scripts = {path.name for path in (ROOT / "scripts").iterdir() if path.is_file()}
+    assert scripts - listed == set()

@@ -16,6 +16,9 @@ from ..data.loading import load_site_data
 from ..data.models import SiteData
 
 
+COMMIT_AGAIN = "Sửa các chỗ trên, lưu tệp, rồi commit lại (git add, rồi git commit)."
+
+
 def load_or_explain(data_dir: Path, advice: str) -> SiteData | None:
     """For the commands that change the data: the data, or None once every problem and ``advice`` are printed."""
     try:
@@ -29,11 +32,18 @@ def load_or_explain(data_dir: Path, advice: str) -> SiteData | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="qcdc-check", description="Kiểm tra dữ liệu trong thư mục data/ mà không dựng trang.")
     parser.add_argument("data_dir", nargs="?", default="data", type=Path, help="thư mục dữ liệu (mặc định: data)")
+    parser.add_argument(
+        "--khi-commit", action="store_true", help="chạy trước một lần commit (pre-commit): nói rõ lần commit bị từ chối"
+    )
     arguments = parser.parse_args(argv)
     try:
         site = load_site_data(arguments.data_dir)
     except DataError as error:
-        print(error.report(), file=sys.stderr)
+        if arguments.khi_commit:
+            print(error.report("lần commit này bị từ chối, chưa có gì được lưu"), file=sys.stderr)
+            print(COMMIT_AGAIN, file=sys.stderr)
+        else:
+            print(error.report(), file=sys.stderr)
         return 1
     years = ", ".join(plan.school_year for plan in site.plans)
     print(f"Dữ liệu hợp lệ: {site.school.name}, năm học {years}.")

@@ -11,6 +11,9 @@ district, place) start from today's school.yml. Mentions of the school year
 ("2023-2024", "2023 - 2024") become the new one. Dialogues and reports start
 empty; the reception arrangement is kept, without the old year's figures.
 The copy keeps the editor's comments and layout, and must pass the data check.
+It is marked ``draft: true`` until the editor has copied in the signed text: the
+check warns, and the site labels it "Dự thảo" and keeps leading with the last
+signed year (``macros.data.current_year``).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from ..data.models import School, SiteData
 from .cli import load_or_explain
 from .record_templates import empty_records_file
 from .schema import with_modeline
-from .yaml_edit import replace_node, replace_values, set_top_level_value
+from .yaml_edit import nodes, replace_node, replace_values, set_top_level_value
 
 # Values of the old plan that the new one has yet to state.
 CLEARED_IN_PLAN = [
@@ -87,7 +90,7 @@ def start_year(data_dir: Path, site: SiteData, source_year: str | None = None) -
 
 
 def new_plan_text(text: str, old_year: str, new_year: str) -> str:
-    text = replace_values(_without_notes(text), CLEARED_IN_PLAN, "null")
+    text = as_draft(replace_values(_without_notes(text), CLEARED_IN_PLAN, "null"))
     note = (
         f"# BẢN NHÁP tạo từ kế hoạch năm học {old_year} (lệnh new-year). Hãy đối chiếu với kế hoạch\n"
         f"# năm học {new_year} đã ký và chép lại nguyên văn những gì thay đổi. Số, ngày ký, người ký\n"
@@ -108,6 +111,23 @@ def with_todays_facts(text: str, school: School) -> str:
     for key, value, before in facts:
         text = set_top_level_value(text, key, value, before)
     return text
+
+
+DRAFT_LINES = (
+    "# Dự thảo cho đến khi kế hoạch được ký: mọi trang của năm học ghi rõ \"Dự thảo\".\n"
+    "# Khi đã ký: chép lại nguyên văn, điền số, ngày ký, người ký, rồi đổi thành draft: false.\n"
+    "draft: true\n"
+)
+
+
+def as_draft(text: str) -> str:
+    """The plan marked as a draft (``draft: true``), on the line after its school year."""
+    found = dict(nodes(text))
+    if ("draft",) in found:
+        return replace_values(text, ["draft"], "true")
+    end = found[("school_year",)].end_mark.index
+    line_end = text.find("\n", end) + 1 or len(text)
+    return text[:line_end] + DRAFT_LINES + text[line_end:]
 
 
 def new_reception_text(text: str, old_year: str, new_year: str) -> str:
@@ -165,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"  - {path}")
     print(
+        "Kế hoạch mới là dự thảo (draft: true): trang web ghi rõ \"Dự thảo\" và trang chủ vẫn theo năm học cũ.\n"
         "Tiếp theo: mở plan.yml, đối chiếu với kế hoạch mới đã ký, chép lại nguyên văn phần thay đổi và điền\n"
-        "số, ngày ký, người ký, hạn nộp các báo cáo (đang để null). Kiểm tra bằng scripts/check rồi lưu lên git."
+        "số, ngày ký, người ký, hạn nộp các báo cáo (đang để null), rồi đổi draft: true thành draft: false.\n"
+        "Kiểm tra bằng scripts/check rồi lưu lên git."
     )
     return 0
 

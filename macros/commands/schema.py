@@ -128,7 +128,13 @@ def main(argv: list[str] | None = None) -> int:
         outdated = outdated_schemas()
         for path in outdated:
             print(f"{path.relative_to(SCHEMA_FOLDER.parent)} chưa khớp với mô hình dữ liệu; chạy scripts/schema để tạo lại.", file=sys.stderr)
-        return 1 if outdated else 0
-    for path in write_schemas():
+        if outdated:
+            return 1
+        print(f"Các tệp JSON Schema trong schema/ ({len(KINDS)} tệp) khớp với mô hình dữ liệu, không cần tạo lại.")
+        return 0
+    written = write_schemas()
+    for path in written:
         print(f"Đã ghi {path.relative_to(SCHEMA_FOLDER.parent)}")
+    if not written:
+        print(f"Các tệp JSON Schema trong schema/ ({len(KINDS)} tệp) đã khớp với mô hình dữ liệu, không có gì phải ghi.")
     return 0

@@ -1,7 +1,9 @@
-"""Which school year the site leads with: the configured one, else the latest in the data.
+"""Which school year the site leads with: the configured one, else the latest signed plan's.
 
 A school may publish next year's plan before that year starts; the home page
-then keeps showing the running year until the editor moves it on.
+then keeps showing the running year until the editor moves it on. A plan still
+marked ``draft`` (as ``scripts/new-year`` writes it) never becomes the running
+year by itself: until it is signed, the last signed plan is the one in force.
 """
 
 from __future__ import annotations
@@ -14,13 +16,15 @@ CURRENT_YEAR_VARIABLE = "QCDC_CURRENT_YEAR"
 
 
 def resolve_current_year(site: SiteData, wanted: str | None = None) -> SchoolYear:
-    """``wanted`` (e.g. "2023-2024"), else $QCDC_CURRENT_YEAR, else the latest school year of the data.
+    """``wanted`` (e.g. "2023-2024"), else $QCDC_CURRENT_YEAR, else the latest school year whose plan
+    is not a draft (the latest of all when every plan is a draft).
 
     Raises ``ValueError`` with a Vietnamese message when the wanted year has no plan.
     """
     wanted = (wanted or os.environ.get(CURRENT_YEAR_VARIABLE) or "").strip()
     if not wanted:
-        return site.years[-1]
+        signed = [year for year in site.years if not year.plan.draft]
+        return (signed or site.years)[-1]
     for year in site.years:
         if year.school_year == wanted:
             return year

@@ -6,22 +6,51 @@ is told, the build goes on.
 
 from __future__ import annotations
 
-from .dates import format_date
+from .dates import ISO_DATE, format_date, parse_date
 from .errors import DataProblem
 from .findings import problem
 from .loaded_files import YearFiles
 from .models import LegalDocument, Plan
 from .status import add_months, held_dates
+from .yaml_source import SourceFile, texts
 
+
+
+def iso_date_warnings(sources: list[SourceFile]) -> list[DataProblem]:
+    """Dates written year first (2024-04-30): accepted, and the editor is shown the form of the guide."""
+    warnings = []
+    for source in sources:
+        for location, text in texts(source.value):
+            if location and isinstance(location[-1], str) and location[-1].endswith("date") and ISO_DATE.match(text.strip()):
+                written = parse_date(text)
+                warnings.append(problem(
+                    source, location,
+                    f"ngày {text.strip()!r} viết theo dạng năm-tháng-ngày; trang web vẫn hiểu là {format_date(written)}, "
+                    f"nhưng nên ghi {format_date(written)} (ngày/tháng/năm) như hướng dẫn",
+                ))
+    return warnings
 
 
 def data_warnings(documents: list[LegalDocument], years: list[YearFiles]) -> list[DataProblem]:
     warnings: list[DataProblem] = []
     for year in years:
+        warnings += _draft_warnings(year)
         warnings += _deadline_warnings(year, documents)
         warnings += _gap_warnings(year)
         warnings += _undated_submission_warnings(year)
     return warnings
+
+
+def _draft_warnings(year: YearFiles) -> list[DataProblem]:
+    plan = year.plan.model
+    if not plan.draft:
+        return []
+    message = (
+        f"kế hoạch năm học {plan.school_year} còn là dự thảo (draft: true): mọi trang của năm học này ghi rõ "
+        "\"Dự thảo\" và trang chủ chưa chuyển sang năm học này. Khi kế hoạch đã ký, chép lại nguyên văn, "
+        "điền số, ngày ký, người ký rồi đổi thành draft: false"
+    )
+    return [problem(year.plan.source, ("draft",), message)]
 
 
 def _basis(plan: Plan, documents: list[LegalDocument]) -> LegalDocument | None:

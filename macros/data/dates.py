@@ -10,6 +10,8 @@ from pydantic_core import PydanticCustomError
 
 _VIETNAMESE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Accepted, with a warning that shows the editor the form of the guide (data_warnings.py).
+ISO_DATE = _ISO
 # The same two forms, for the JSON Schema of the data files (editors check them while typing).
 DATE_PATTERN = f"{_VIETNAMESE.pattern}|{_ISO.pattern}"
 # Years a date of this site can plausibly fall in: from the founding of the state's schools to

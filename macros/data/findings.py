@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .errors import DataProblem
+from .places import model_of_file, place_in_words
 from .yaml_source import Location, SourceFile, field_path
 
 
 def problem(source: SourceFile, location: Location, message: str) -> DataProblem:
-    return DataProblem(source.display_name, source.line_of(location), field_path(location), message)
+    place = place_in_words(model_of_file(source.display_name), source.value, location)
+    return DataProblem(source.display_name, source.line_of(location), field_path(location), message, place)
 
 
 def duplicates(ids: Iterable[tuple[str, Location]], source: SourceFile, what: str) -> Iterator[DataProblem]:

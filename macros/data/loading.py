@@ -8,8 +8,8 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_site
 from .containment import OUTSIDE, containment_problems, inside
+from .data_warnings import data_warnings, iso_date_warnings
 from .duty_checks import check_duty_files
-from .data_warnings import data_warnings
 from .errors import DataError, DataProblem
 from .loaded_files import M, Loaded, YearFiles
 from .messages import problems_from_validation
@@ -84,7 +84,7 @@ def load_site_data(data_dir: Path) -> SiteData:
         school=school.model,
         legal_documents=documents.model.documents,
         years=[year.school_year() for year in years],
-        warnings=data_warnings(documents.model.documents, years),
+        warnings=data_warnings(documents.model.documents, years) + iso_date_warnings(sources),
         duties=duties.model.duties if duties else [],
         day_swaps=swaps.model.swaps if swaps else [],
     )

@@ -1,36 +1,28 @@
-"""Turn pydantic's validation errors into located Vietnamese messages."""
+"""Turn pydantic's validation errors into located Vietnamese messages.
+
+The editor reads where (in words, ``macros.data.places``), what was found, and
+what to write instead; never a programming type's name.
+"""
 
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataProblem
+from .places import inner_model, model_of_file, place_in_words
 from .yaml_source import Location, SourceFile, field_path
 
-_TYPE_NAMES = {
-    str: "một đoạn chữ",
-    int: "một số nguyên",
-    bool: "true hoặc false",
-    float: "một số",
-    list: "một danh sách (các dòng bắt đầu bằng '- ')",
-    dict: "một nhóm trường (tên: giá trị)",
-    type(None): "để trống (null)",
-}
-
 _EXPECTED_BY_ERROR_TYPE = {
-    "string_type": "một đoạn chữ (nếu là số hoặc true/false, hãy đặt trong dấu ngoặc kép)",
-    "int_type": "một số nguyên",
-    "bool_type": "true hoặc false",
-    "list_type": "một danh sách (các dòng bắt đầu bằng '- ')",
-    "dict_type": "một nhóm trường (tên: giá trị)",
-    "model_type": "một nhóm trường (tên: giá trị)",
-    "date_type": "một ngày dạng ngày/tháng/năm, ví dụ 25/02/2023",
-    "none_required": "để trống (null)",
+    "int_type": "cần một số, ví dụ 3",
+    "bool_type": "cần true (có) hoặc false (không)",
+    "list_type": "cần một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+    "dict_type": "cần các trường con viết thụt vào ở các dòng dưới, mỗi dòng dạng tên: giá trị",
+    "model_type": "cần các trường con viết thụt vào ở các dòng dưới, mỗi dòng dạng tên: giá trị",
+    "date_type": "cần một ngày dạng ngày/tháng/năm, ví dụ 25/02/2023",
+    "none_required": "cần để trống, ghi null",
 }
 
 
@@ -40,15 +32,35 @@ def problems_from_validation(
     """One ``DataProblem`` per pydantic error, with file, line and field named."""
     problems = []
     for detail in _without_union_noise(error.errors(), model):
-        location = (*prefix, *_clean_location(detail["loc"], model))
-        field_name = field_path(location)
-        label = _field_label(model, _clean_location(detail["loc"], model))
-        if label:
-            field_name = f"{field_name} ({label})"
+        inside = _clean_location(detail["loc"], model)
+        location = (*prefix, *inside)
         problems.append(
-            DataProblem(source.display_name, source.line_of(location), field_name or None, _message(detail, model))
+            DataProblem(
+                source.display_name,
+                source.line_of(location),
+                field_path(location) or None,
+                _message(detail, model),
+                _place(source, prefix, model, inside),
+            )
         )
     return problems
+
+
+def _child(value: Any, location: Location) -> Any:
+    for part in location:
+        value = value[part] if isinstance(value, (dict, list)) and _has(value, part) else None
+    return value
+
+
+def _has(container: dict | list, part: str | int) -> bool:
+    return part in container if isinstance(container, dict) else isinstance(part, int) and 0 <= part < len(container)
+
+
+def _place(source: SourceFile, prefix: Location, model: type[BaseModel], inside: Location) -> str | None:
+    """In words: where in the file the checked value is (``prefix``), then where inside it."""
+    outer = place_in_words(model_of_file(source.display_name), source.value, prefix)
+    inner = place_in_words(model, _child(source.value, prefix), inside)
+    return " → ".join(part for part in (outer, inner) if part) or None
 
 
 def _without_union_noise(details: list[dict[str, Any]], model: type[BaseModel]) -> list[dict[str, Any]]:
@@ -89,7 +101,7 @@ def _message(detail: dict[str, Any], model: type[BaseModel]) -> str:
     kind = detail["type"]
     found = _describe(detail.get("input"))
     if kind == "missing":
-        return "thiếu trường bắt buộc này (nếu chưa biết, ghi null)"
+        return "thiếu trường bắt buộc này; nếu chưa biết, ghi null"
     if kind == "extra_forbidden":
         return _unknown_key_message(detail, model)
     if kind == "literal_error":
@@ -97,16 +109,27 @@ def _message(detail: dict[str, Any], model: type[BaseModel]) -> str:
         expected = detail.get("ctx", {}).get("expected", "").replace(" or ", " hoặc ")
         return f"gặp {found}; chỉ nhận một trong các giá trị: {expected}"
     if kind in {"too_short", "string_too_short"}:
-        return f"không được để trống (gặp {found})"
+        return f"không được để trống, đang là {found}"
     if kind == "string_pattern_mismatch":
         return f"gặp {found}; {_pattern_hint(detail)}"
     if kind in {"greater_than", "less_than_equal"}:
         return f"gặp {found}; {_range_hint(detail)}"
+    if kind == "string_type":
+        return f"gặp {found}; {_text_expected(detail.get('input'))}"
     if kind in _EXPECTED_BY_ERROR_TYPE:
-        return f"gặp {found}; cần {_EXPECTED_BY_ERROR_TYPE[kind]}"
+        return f"gặp {found}; {_EXPECTED_BY_ERROR_TYPE[kind]}"
     if kind.startswith(("date_", "year_", "school_year")):
         return f"gặp {found}; {detail['msg']}"
     return f"gặp {found}; {detail['msg']}"
+
+
+def _text_expected(value: Any) -> str:
+    """What to write where text is expected and YAML read something else."""
+    if isinstance(value, bool):
+        return "cần chữ: nếu chưa biết, ghi null; muốn giữ đúng chữ đã viết thì đặt nó trong dấu ngoặc kép"
+    if isinstance(value, (int, float)):
+        return f'cần chữ: đặt số trong dấu ngoặc kép, ví dụ "{value}"'
+    return "cần chữ, viết ngay sau dấu hai chấm trên cùng dòng"
 
 
 def _unknown_key_message(detail: dict[str, Any], model: type[BaseModel]) -> str:
@@ -138,19 +161,20 @@ def _range_hint(detail: dict[str, Any]) -> str:
 
 
 def _describe(value: Any) -> str:
+    """The value as the editor wrote it: text in quotes (invisible characters shown escaped)."""
     if isinstance(value, dict):
-        return "một nhóm trường"
+        return "các trường con"
     if isinstance(value, list):
-        return "một danh sách"
+        return "một danh sách rỗng" if not value else "một danh sách"
     if value is None:
-        return "giá trị trống"
+        return "null"
     if isinstance(value, bool):
         text = "true" if value else "false"
     else:
         text = repr(value) if isinstance(value, str) else str(value)
     if len(text) > 60:
         text = text[:57] + "…"
-    return f"{text} ({_TYPE_NAMES.get(type(value), type(value).__name__)})"
+    return text
 
 
 def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | None:
@@ -159,31 +183,7 @@ def _model_at(model: type[BaseModel], location: Location) -> type[BaseModel] | N
     for part in location:
         if isinstance(part, int):
             continue
-        current = _inner_model(current.model_fields[part].annotation) if part in current.model_fields else None
+        current = inner_model(current.model_fields[part].annotation) if part in current.model_fields else None
         if current is None:
             return None
     return current
-
-
-def _field_label(model: type[BaseModel], location: Location) -> str | None:
-    names = [part for part in location if isinstance(part, str)]
-    if not names:
-        return None
-    owner = _model_at(model, location[: max(i for i, part in enumerate(location) if isinstance(part, str))])
-    if owner is None or names[-1] not in owner.model_fields:
-        return None
-    return owner.model_fields[names[-1]].description
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model inside ``Model``, ``list[Model]``, ``Model | None`` or ``Annotated[Model, ...]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for argument in typing.get_args(annotation):
-            if found := _inner_model(argument):
-                return found
-    return None

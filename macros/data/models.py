@@ -163,6 +163,11 @@ class Plan(Model):
     school_year: Annotated[str, Field(pattern=SCHOOL_YEAR_PATTERN)] = Field(
         description="năm học, dạng 2023-2024"
     )
+    draft: bool = Field(
+        default=False,
+        description="dự thảo: true khi kế hoạch chưa được ký ban hành (lệnh new-year ghi sẵn true); "
+        "khi đã ký, điền số, ngày ký, người ký rồi đổi thành false",
+    )
     document_kind: Text = Field(description="tên loại văn bản, nguyên văn (KẾ HOẠCH)")
     title: Text = Field(description="trích yếu, nguyên văn")
     subtitle: Text | None = Field(default=None, description="dòng dưới trích yếu (ví dụ: Năm học: 2023-2024)")

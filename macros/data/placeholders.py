@@ -8,7 +8,8 @@ stop publishing, with the line to fill, rather than be published as text.
 from __future__ import annotations
 
 from .errors import DataProblem
-from .yaml_source import SourceFile, field_path, texts
+from .findings import problem
+from .yaml_source import SourceFile, texts
 
 MARK = "[cần điền"
 
@@ -21,12 +22,7 @@ def blank(hint: str) -> str:
 def unfilled_blanks(source: SourceFile) -> list[DataProblem]:
     """Every blank still in a data file, with its line."""
     return [
-        DataProblem(
-            source.display_name,
-            source.line_of(location),
-            field_path(location) or None,
-            f"chưa điền chỗ trống của mẫu {text}; hãy thay cả phần trong dấu ngoặc kép bằng nội dung thật",
-        )
+        problem(source, location, f"chưa điền chỗ trống của mẫu {text}; hãy thay cả phần trong dấu ngoặc kép bằng nội dung thật")
         for location, text in texts(source.value)
         if MARK in text
     ]

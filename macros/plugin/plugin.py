@@ -1,7 +1,8 @@
 """The MkDocs glue: load the data once per build, make the year pages, publish safely.
 
 The data layer (``macros.data``) knows nothing of MkDocs; this module turns its
-errors into a failed build and its school years into pages.
+errors into a failed build (while serving, into a page of the problems:
+``serve_errors.py``) and its school years into pages.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from .navigation import editor_pages, reader_navigation
 from .page_facts import page_sources
 from .page_markup import repair_page_markup
 from .search_index import add_folded_fields
+from .serve_errors import ServedProblems, answer_with_problems, tell_the_terminal
 from .site_files import editor_files, publication_files
 from .template_cache import reuse_compiled_templates
 
@@ -58,6 +60,14 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+class _Unbuildable(PluginError):
+    """The data cannot be built: the build's message, and the same problems for the served page."""
+
+    def __init__(self, message: str, served: ServedProblems) -> None:
+        super().__init__(message)
+        self.served = served
 
 
 class QcdcPlugin(BasePlugin[QcdcConfig]):
@@ -76,6 +86,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         self.print_jobs: list[PrintJob] = []
         self.printouts: dict[str, Printout] = {}
         self.editor_pages: list = []
+        # While serving, why this build has no pages (broken data): the server shows it instead.
+        self.served_problems: ServedProblems | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -89,20 +101,18 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             problem = unpublishable_address(config.site_url)
             if problem:
                 raise PluginError(problem)
+        self.served_problems = None
         try:
-            self.site = load_site_data(self.data_dir)
-        except DataError as error:
-            raise PluginError(error.report()) from None
-        try:
-            # The variable wins over mkdocs.yml, as "!ENV [QCDC_TODAY, default]" did.
-            self.today = resolve_today(os.environ.get(TODAY_VARIABLE) or self.config.today)
-        except ValueError as error:
-            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
-        try:
-            self.current_year = resolve_current_year(self.site, self.config.current_year)
-        except ValueError as error:
-            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
-        log.info(f"Đã đọc và kiểm tra dữ liệu trong {self.config.data_dir}: {len(self.site.years)} năm học.")
+            self._load()
+        except PluginError as error:
+            if self.command != "serve":
+                raise
+            # mkdocs serve would hang every request until a build succeeds: this one
+            # succeeds with no pages, and the server shows the problems on every address.
+            self.served_problems = error.served if isinstance(error, _Unbuildable) else ServedProblems(str(error), ())
+            tell_the_terminal(self.served_problems)
+            return config
+        log.info(f"Đã đọc và kiểm tra dữ liệu trong {_folder_name(self.data_dir)}: {len(self.site.years)} năm học.")
         _name_the_site(config, self.site)
         self.logo = _logo_file(self.data_dir)
         if self.logo is not None:
@@ -128,9 +138,28 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             self._stage(config)
         return config
 
+    def _load(self) -> None:
+        """Load and check the data; every reason not to build is a PluginError."""
+        try:
+            self.site = load_site_data(self.data_dir)
+        except DataError as error:
+            served = ServedProblems(error.heading("trang xem thử chưa dựng được"), tuple(map(str, error.problems)))
+            raise _Unbuildable(error.report(), served) from None
+        try:
+            # The variable wins over mkdocs.yml, as "!ENV [QCDC_TODAY, default]" did.
+            self.today = resolve_today(os.environ.get(TODAY_VARIABLE) or self.config.today)
+        except ValueError as error:
+            raise PluginError(f"Ngày tính tình trạng (today / QCDC_TODAY) không hợp lệ: {error}") from None
+        try:
+            self.current_year = resolve_current_year(self.site, self.config.current_year)
+        except ValueError as error:
+            raise PluginError(f"Năm học hiện tại (current_year / QCDC_CURRENT_YEAR) không hợp lệ: {error}") from None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Repeat the year pages for every school year, the report page for every published report,
         and the printout's part page for every part a year's printout needs."""
+        if self.served_problems is not None:
+            return Files([])  # The server answers every address with the problems.
         prefix = self.config.year_pages.strip("/") + "/"
         year_templates = [file for file in files if file.src_uri.startswith(prefix)]
         report_template = files.get_file_from_path(self.config.report_page)
@@ -217,6 +246,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # The theme override prints every page's QR code (overrides/partials/qcdc-print-qr.html).
         env.globals["qcdc_qr"] = qr_svg
+        if self.served_problems is not None:
+            return env  # no page to make: the server shows the problems
         # The footer of every page (overrides/partials/footer.html): the school, its contacts,
         # the plan's legal basis and the editors' corner.
         env.globals["qcdc_footer"] = {
@@ -243,6 +274,8 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # mkdocs-macros made its Jinja environment in its on_config; pages are rendered after this event.
         macros = config.plugins.get("macros")
+        if self.served_problems is not None:
+            return nav
         if macros is not None:
             reuse_compiled_templates(macros.env)
         reader_navigation(nav, self.current_year.school_year)
@@ -272,9 +305,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         facts = self.page_sources.facts(page.file.src_uri, page.file.abs_src_path, page.meta)
         page.meta["qcdc_updated"] = facts.updated
         page.edit_url = facts.edit_url
+        school_year = page.meta.get("school_year")
+        # A year's pages say "Dự thảo" while its plan is unsigned (overrides/main.html).
+        if school_year and any(plan.draft and plan.school_year == school_year for plan in self.site.plans):
+            page.meta["qcdc_draft"] = school_year
         # The printed sheets' margin line (overrides/main.html): the page's own school year, else the current one.
-        school_year = str(page.meta.get("school_year") or self.current_year.school_year)
-        page.meta["qcdc_running_head"] = css_string(running_head(self.site.school.name, school_year, page.title or ""))
+        page.meta["qcdc_running_head"] = css_string(
+            running_head(self.site.school.name, str(school_year or self.current_year.school_year), page.title or "")
+        )
         return context
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
@@ -289,11 +327,14 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
         server.watch(str(Path(__file__).parents[1]))
         # Edits to the site's Python code take effect at the next rebuild, without a restart.
         reload_code_before_rebuilds(server, self)
+        answer_with_problems(server, lambda: self.served_problems)
         return server
 
     # Last of all: other plugins (search) still write into the site on post_build.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.served_problems is not None:
+            return
         # The search plugin has written its index by now (its post_build runs first).
         add_folded_fields(Path(config.site_dir) / "search" / "search_index.json")
         if self.final_site_dir is None:
@@ -313,6 +354,9 @@ class QcdcPlugin(BasePlugin[QcdcConfig]):
             print_pages(Path(config.site_dir), self.print_jobs, public_url=config.site_url)
         except PdfError as error:
             raise PluginError(str(error)) from None
+        published = self.final_site_dir or Path(config.site_dir)
+        for job in self.print_jobs:
+            log.info(f"Đã in tệp PDF: {_folder_name(published / job.pdf)}")
         log.info(f"Đã in {len(self.print_jobs)} tệp PDF để tải về.")
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -347,6 +391,14 @@ def _name_the_site(config: MkDocsConfig, site: SiteData) -> None:
 def _logo_file(data_dir: Path) -> Path | None:
     """The school's logo when the data folder has one (logo.svg, logo.png, …)."""
     return next((data_dir / f"logo{suffix}" for suffix in LOGO_SUFFIXES if (data_dir / f"logo{suffix}").is_file()), None)
+
+
+def _folder_name(folder: Path) -> str:
+    """A folder as the editor knows it: from the project folder, e.g. examples/truong-mau/data."""
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(folder)
 
 
 def _with_meta(markdown: str, **meta: str) -> str:

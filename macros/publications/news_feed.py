@@ -48,7 +48,8 @@ def site_updates(views: BuildViews, page_url: PageUrl, revised: Revised) -> list
             facts.append(f"Ngày ký: {format_date(plan.date)}")
         updates.append(Update(
             url=page_url(year_page(school_year, "plan")),
-            title=f"Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học {school_year}",
+            # An unsigned plan is announced as what it is.
+            title=f"Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học {school_year}" + (" (dự thảo)" if plan.draft else ""),
             when=_moment(plan.date) if plan.date else revised([f"{folder}/{PLAN_FILE}"]),
             summary=f"{plan.document_kind} {plan.title}." + (" " + "; ".join(facts) + "." if facts else ""),
             content=_paragraphs([f"{plan.document_kind} {plan.title}", *facts]),

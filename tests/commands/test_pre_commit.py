@@ -82,6 +82,10 @@ def test_a_commit_of_broken_data_is_stopped_with_the_checks_message(project: Pat
     output = result.stdout + result.stderr
     assert "Kiểm tra dữ liệu (data/)" in output and "Failed" in output
     assert "trường tittle" in output and "có phải ý bạn là 'title'?" in output
+    # The editor is told what happened: the commit was refused, and what to do.
+    assert "Dữ liệu có 2 lỗi, lần commit này bị từ chối, chưa có gì được lưu:" in output
+    assert "trang web chưa được cập nhật" not in output
+    assert "rồi commit lại" in output
     # Only the hooks whose files changed run: the sample was not touched.
     assert "Kiểm tra dữ liệu mẫu (examples/truong-mau/data/)" in output and "Skipped" in output
     log = run(["git", "log", "--format=%s"], project).stdout.splitlines()

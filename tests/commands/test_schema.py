@@ -10,6 +10,7 @@ import pytest
 
 from macros.data.yaml_source import read_yaml
 from macros.commands.schema import KINDS, MODELINE_PREFIX, SCHEMA_FOLDER, kind_of, outdated_schemas, schema_text, write_schemas
+from macros.commands.schema import main as schema_command
 from tests.conftest import FIXTURES, REAL_DATA, ROOT, SAMPLE
 
 DATA_FILES = sorted([*REAL_DATA.rglob("*.yml"), *(SAMPLE / "data").rglob("*.yml")])
@@ -43,6 +44,11 @@ def test_the_schema_command_writes_missing_files_and_reports_changes(tmp_path: P
     (tmp_path / "plan.schema.json").write_text("{}", encoding="utf-8")
     assert outdated_schemas(tmp_path) == [tmp_path / "plan.schema.json"]
     assert write_schemas(tmp_path) == [tmp_path / "plan.schema.json"]
+
+
+def test_the_schema_check_says_the_schemas_are_current(capsys: pytest.CaptureFixture[str]) -> None:
+    assert schema_command(["--check"]) == 0
+    assert capsys.readouterr().out == f"Các tệp JSON Schema trong schema/ ({len(KINDS)} tệp) khớp với mô hình dữ liệu, không cần tạo lại.\n"
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=data_file_id)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.commands.add_record import RecordRefused, add_dialogue, add_report
+from macros.data.current_year import CURRENT_YEAR_VARIABLE, resolve_current_year
 from macros.data.errors import DataError
 from macros.data.loading import load_site_data
 from macros.commands.new_year import NewYearRefused, start_year
@@ -66,6 +67,25 @@ def test_the_new_year_is_a_valid_copy_of_the_plan_without_what_belonged_to_the_o
     year = site.year("2024-2025")
     assert year.dialogues == [] and year.reports == []
     assert year.reception.receivers == site.year("2023-2024").reception.receivers and year.reception.figures == []
+
+
+def test_a_new_years_plan_is_a_draft_the_check_warns_about_until_it_is_signed(data_copy: Path, monkeypatch) -> None:
+    monkeypatch.delenv(CURRENT_YEAR_VARIABLE, raising=False)
+    start_year(data_copy, load_site_data(data_copy))
+    site = load_site_data(data_copy)
+    assert site.plan("2024-2025").draft and not site.plan("2023-2024").draft
+    # The last signed plan stays the running year's.
+    assert resolve_current_year(site).school_year == "2023-2024"
+    check = [sys.executable, "-m", "macros.commands.cli", str(data_copy)]
+    result = subprocess.run(check, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "years/2024-2025/plan.yml, dòng 11, dự thảo (draft): kế hoạch năm học 2024-2025 còn là dự thảo" in result.stdout
+
+    plan = data_copy / "years" / "2024-2025" / "plan.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("\ndraft: true\n", "\ndraft: false\n"), encoding="utf-8")
+    site = load_site_data(data_copy)
+    assert not site.plan("2024-2025").draft and resolve_current_year(site).school_year == "2024-2025"
+    assert not [warning for warning in site.warnings if warning.field == "draft"]
 
 
 def test_the_new_plan_keeps_the_editors_comments_and_points_editors_at_its_schema(data_copy: Path) -> None:
@@ -135,8 +155,9 @@ def test_the_new_year_command_runs_on_a_data_folder(data_copy: Path) -> None:
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert again.returncode == 0 and "Đã tạo năm học 2025-2026" in again.stdout
     plan = (data_copy / "years" / "2025-2026" / "plan.yml").read_text(encoding="utf-8")
-    # A draft copied from a draft carries one note, about its own origin.
+    # A draft copied from a draft carries one note, about its own origin, and one draft mark.
     assert plan.count("BẢN NHÁP") == 1 and "tạo từ kế hoạch năm học 2024-2025" in plan
+    assert plan.count("\ndraft: true\n") == 1
 
 
 # --- Adding a report summary or a dialogue from a template -----------------------------------
@@ -158,7 +179,7 @@ def test_a_report_template_stops_publishing_until_filled_then_passes(data_copy: 
     problems = blanks_refused(data_copy)
     assert len(problems) == 6
     assert all("chưa điền chỗ trống của mẫu [cần điền:" in problem for problem in problems)
-    assert problems[1].startswith(f"data/years/2023-2024/reports.yml, dòng {line + 4}, trường reports[1].submitted_date")
+    assert problems[1].startswith(f"data/years/2023-2024/reports.yml, dòng {line + 4}, báo cáo thứ 1 (bao-cao-quy-1) → ngày nộp (submitted_date):")
 
     fill(path, {"period": "Quý I năm học 2023-2024", "submitted_date": "20/12/2023", "recipient": "Phòng Giáo dục và Đào tạo"})
     record = load_site_data(data_copy).year("2023-2024").reports[0]

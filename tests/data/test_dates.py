@@ -8,6 +8,7 @@ import pytest
 from pydantic_core import PydanticCustomError
 
 from macros.data.dates import format_date, parse_date
+from macros.data.loading import load_site_data
 
 PLAN = "data/years/2023-2024/plan.yml"
 DOCUMENTS = "data/legal_documents.yml"
@@ -63,7 +64,8 @@ def test_impossible_date_is_refused_with_its_line_and_field(refused) -> None:
 
     problem = refusal.only()
     assert (problem.file, problem.line) == (DOCUMENTS, 6)
-    assert problem.field.startswith("documents[1].date (")
+    assert problem.field == "documents[1].date"
+    assert problem.place == "văn bản thứ 1 (503/KH-GDĐT) → ngày ban hành (date)"
     assert refusal.fixture_line(6).strip() == "date: 30/02/2024"
     assert "gặp '30/02/2024'" in problem.message
     assert "ngày 30/02/2024 không có thật trên lịch" in problem.message
@@ -74,7 +76,24 @@ def test_badly_formatted_date_is_refused_with_its_line_field_and_the_expected_fo
 
     problem = refusal.only()
     assert (problem.file, problem.line) == (PLAN, 62)
-    assert problem.field.startswith("reporting.reports[1].due_date (")
+    assert problem.place == "phần IV → báo cáo thứ 1 (Quý I) → hạn nộp (due_date)"
     assert refusal.fixture_line(62).strip() == "due_date: 25.02.2023"
     assert "gặp '25.02.2023'" in problem.message
     assert "cần một ngày dạng ngày/tháng/năm, ví dụ 25/02/2023" in problem.message
+
+
+def test_a_date_written_year_first_is_accepted_with_a_warning_showing_the_guides_form(data_copy) -> None:
+    documents = data_copy / "legal_documents.yml"
+    text = documents.read_text(encoding="utf-8")
+    assert "date: 03/03/2023" in text
+    documents.write_text(text.replace("date: 03/03/2023", "date: 2023-03-03", 1), encoding="utf-8")
+
+    site = load_site_data(data_copy)
+
+    assert date(2023, 3, 3) in [document.date for document in site.legal_documents]
+    (warning,) = [str(w) for w in site.warnings if w.file == "data/legal_documents.yml"]
+    assert warning.endswith(
+        "ngày '2023-03-03' viết theo dạng năm-tháng-ngày; trang web vẫn hiểu là 03/03/2023, "
+        "nhưng nên ghi 03/03/2023 (ngày/tháng/năm) như hướng dẫn"
+    )
+    assert "→ ngày ban hành (date): " in warning

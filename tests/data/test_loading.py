@@ -72,7 +72,7 @@ def test_the_report_gives_file_line_and_field_before_each_message(refused) -> No
     refusal = refused("plan-duplicate-duty.yml")
 
     assert refusal.report.splitlines()[1] == (
-        "  - data/years/2023-2024/plan.yml, dòng 41, trường organisation[1].duties[2].id: "
+        "  - data/years/2023-2024/plan.yml, dòng 41, phần III → đoạn thứ 1 → nhiệm vụ thứ 2 (xay-dung-ke-hoach-quy-che) → mã nhiệm vụ (id): "
         "mã nhiệm vụ 'xay-dung-ke-hoach-quy-che' bị trùng (đã dùng ở dòng 38); mỗi mã chỉ dùng một lần"
     )
 

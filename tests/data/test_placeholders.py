@@ -24,7 +24,7 @@ def test_a_blank_left_in_any_file_is_refused_with_its_line_and_field(data_copy: 
         load_site_data(data_copy)
 
     assert [str(problem) for problem in refusal.value.problems] == [
-        f"data/years/2023-2024/plan.yml, dòng {line}, trường number: chưa điền chỗ trống của mẫu "
+        f"data/years/2023-2024/plan.yml, dòng {line}, số, ký hiệu văn bản (number): chưa điền chỗ trống của mẫu "
         "[cần điền: số, ký hiệu văn bản]; hãy thay cả phần trong dấu ngoặc kép bằng nội dung thật"
     ]
 

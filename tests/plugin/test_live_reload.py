@@ -12,11 +12,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.conftest import ROOT
 
@@ -54,6 +56,8 @@ def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
     except OSError:
         return ""
 
@@ -99,3 +103,31 @@ def test_a_change_to_the_python_code_is_served_without_a_restart(served) -> None
     # Later edits keep working: every rebuild starts from the current code.
     edit(project / "macros" / "pages" / "rendering.py", 'UNKNOWN = "chưa biết"', 'UNKNOWN = "không rõ"')
     assert "chưa biết" not in wait_for(address + "van-ban/", "không rõ")
+
+
+def test_broken_data_shows_its_problems_in_the_browser_until_it_is_fixed(served, page: Page) -> None:
+    project, address = served
+    plan = project / "data" / "years" / "2023-2024" / "plan.yml"
+    page.goto(address + "2023-2024/ke-hoach/")
+    assert page.locator("h1").first.inner_text().startswith("Kế hoạch")
+
+    edit(plan, "\ntitle:", "\ntittle:")
+
+    # The open page reloads by itself and shows what the build would print.
+    problems = page.locator("#qcdc-data-problems")
+    problems.wait_for(timeout=REBUILD_WAIT_SECONDS * 1000)
+    assert problems.inner_text() == "Dữ liệu có 2 lỗi, trang xem thử chưa dựng được:"
+    listed = page.locator("main li").all_inner_texts()
+    assert any(line.startswith("data/years/2023-2024/plan.yml, dòng") and "có phải ý bạn là 'title'?" in line for line in listed), listed
+    assert len(listed) == 2
+    # Every address answers with the same list, at once: nothing hangs.
+    for path in ["", "van-ban/", "2023-2024/trach-nhiem/", "khong-co-trang-nay/", "assets/qcdc.css"]:
+        assert "có phải ý bạn là &#x27;title&#x27;?" in fetch(address + path), path
+
+    edit(plan, "\ntittle:", "\ntitle:")
+
+    # Fixed: live reload brings the page back.
+    page.locator("article h1").first.wait_for(timeout=REBUILD_WAIT_SECONDS * 1000)
+    assert page.url == address + "2023-2024/ke-hoach/"
+    assert page.locator("#qcdc-data-problems").count() == 0
+    assert page.locator("article h1").first.inner_text().startswith("Kế hoạch")

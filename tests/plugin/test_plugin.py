@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.commands.new_year import start_year
+from macros.data.loading import load_site_data
+from macros.publications.pdf import serve_folder
+from tests.built_site import html_pages
 from tests.conftest import FIXTURES, ROOT, reader_text, run_mkdocs_build
 
 
@@ -36,7 +40,7 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path, data_copy):
     assert "Dữ liệu có 3 lỗi" in build.output
     assert "'hieu-truongg'" in build.output
     assert "ngày 31/04/2023 không có thật" in build.output
-    assert "data/legal_documents.yml, dòng 11, trường documents[2].kind" in build.output
+    assert "data/legal_documents.yml, dòng 11, văn bản thứ 2 (luat-thuc-hien-dan-chu-2022) → loại văn bản (kind): gặp một danh sách" in build.output
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path, data_copy):
@@ -132,7 +136,12 @@ def test_a_successful_build_publishes_the_whole_site_and_leaves_no_staging_folde
 
 def test_the_data_is_loaded_and_checked_once_per_build(real_build):
     assert real_build.output.count("Đã đọc và kiểm tra dữ liệu") == 1
+    assert "Đã đọc và kiểm tra dữ liệu trong data: " in real_build.output
     assert real_build.output.count("Cảnh báo dữ liệu: data/years/2023-2024/plan.yml, dòng 209") == 1
+
+
+def test_the_sample_build_names_its_own_data_folder(sample_build):
+    assert "Đã đọc và kiểm tra dữ liệu trong examples/truong-mau/data: " in sample_build.output
 
 
 @pytest.mark.parametrize("site", ["real_build", "sample_build"])
@@ -194,3 +203,28 @@ def test_scripts_pdf_refuses_the_local_address_in_vietnamese_and_keeps_the_old_s
     assert "QCDC_SITE_URL" in output and "Traceback" not in output
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
+
+
+def test_the_pages_of_a_draft_year_say_so_on_screen_and_on_paper(tmp_path, data_copy, page):
+    start_year(data_copy, load_site_data(data_copy))  # writes 2024-2025 as a draft
+    build = run_mkdocs_build(tmp_path / "site", data_copy)
+    assert build.returncode == 0, build.output
+    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 11, dự thảo (draft)" in build.output
+    draft_pages = [path for path in html_pages(build.site_dir) if path.startswith("2024-2025/")]
+    assert "2024-2025/ke-hoach/" in draft_pages and "2024-2025/in-ca-nam/" in draft_pages
+    for path in html_pages(build.site_dir):
+        if path.endswith("/") or path == "":
+            banner = build.page(path).select("article .qcdc-draft-banner")
+            expected = ["DỰ THẢO — kế hoạch năm học 2024-2025 chưa được ký ban hành; nội dung còn có thể thay đổi."]
+            assert [" ".join(b.get_text().split()) for b in banner] == (expected if path in draft_pages else []), path
+    feed = (build.site_dir / "du-lieu" / "cap-nhat.xml").read_text(encoding="utf-8")
+    assert "<title>Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học 2024-2025 (dự thảo)</title>" in feed
+    assert "<title>Kế hoạch thực hiện quy chế dân chủ ở cơ sở năm học 2023-2024</title>" in feed
+    # The home page and the navigation keep leading with the signed year.
+    home = build.page("")
+    assert home.select_one(".md-nav--primary .md-nav__link[href$='2023-2024/ke-hoach/']").get_text(" ", strip=True) == "Kế hoạch 2023-2024"
+    with serve_folder(build.site_dir) as server:
+        page.emulate_media(media="print")
+        page.goto(server + "2024-2025/ke-hoach/")
+        assert page.locator(".qcdc-draft-banner").is_visible()
+        assert page.locator(".qcdc-draft-banner strong").inner_text() == "DỰ THẢO"

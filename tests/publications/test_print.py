@@ -362,6 +362,8 @@ def test_the_pages_offer_the_pdfs_for_download(real_pdfs: Build, url_path: str):
     assert targets == ["https://site/" + PLAN_PDF, "https://site/" + PRINTOUT_PDF]
     for pdf in [PLAN_PDF, PRINTOUT_PDF]:
         assert (real_pdfs.site_dir / pdf).read_bytes().startswith(b"%PDF-")
+        # scripts/pdf says where each PDF went.
+        assert f"Đã in tệp PDF: {real_pdfs.site_dir / pdf}" in real_pdfs.output
 
 
 def test_a_build_without_pdfs_offers_none(real_build: Build):

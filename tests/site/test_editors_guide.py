@@ -39,7 +39,10 @@ def test_the_guide_walks_through_each_task_of_the_editor(real_build: Build) -> N
     for heading in ["Những điều cần nhớ khi sửa tệp", "Sửa một tệp trên trình duyệt", "Công bố tóm tắt một báo cáo bằng tệp YAML"]:
         assert heading in subheadings
     text = reader_text(page.select_one("article"))
-    for step in ["Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao", "Công bố ngay"]:
+    for step in [
+        "Commit changes", "Actions", "Pipelines", "scripts/new-year", "scripts/add-record bao-cao", "Công bố ngay", "draft: false",
+        "2024-02-25",
+    ]:
         assert step in text
     for setting in ["QCDC_EDITOR_APP_ID", "QCDC_EDITOR_AUTH_URL", "QCDC_EDITOR_AUTH_SITE", "Redirect URI"]:
         assert setting in text
