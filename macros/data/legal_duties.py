@@ -332,6 +332,19 @@ def _within_year(context: _Context, day: date) -> bool:
     return context.year.plan.first_day <= day <= context.year.plan.last_day
 
 
+def _done_by(context: _Context, key: str, label: str, deadline: date, done: date | None, record: str) -> Occurrence:
+    """An event's duty: done on ``done`` (None: not yet), judged against ``deadline``; ``record``
+    names the record that fulfils it, before its date ("Trả lời ngày")."""
+    return Occurrence(
+        key=key,
+        label=label,
+        deadline=deadline,
+        verdict=_by_deadline(deadline, done, context.today),
+        done=done,
+        record=f"{record} {format_date(done)}" if done else None,
+    )
+
+
 def _disclosed_in_time(context: _Context) -> list[Occurrence] | None:
     entries = context.year.disclosures
     if entries is None:
@@ -340,14 +353,8 @@ def _disclosed_in_time(context: _Context) -> list[Occurrence] | None:
     occurrences = []
     for entry in entries:
         deadline = context.calendar.add_working_days(entry.decision_date, days)
-        occurrences.append(Occurrence(
-            key=entry.id,
-            label=f"{entry.title} (quyết định ngày {format_date(entry.decision_date)})",
-            deadline=deadline,
-            verdict=_by_deadline(deadline, entry.posted_from, context.today),
-            done=entry.posted_from,
-            record=f"Công khai từ ngày {format_date(entry.posted_from)}" if entry.posted_from else None,
-        ))
+        label = f"{entry.title} (quyết định ngày {format_date(entry.decision_date)})"
+        occurrences.append(_done_by(context, entry.id, label, deadline, entry.posted_from, "Công khai từ ngày"))
     return occurrences
 
 
@@ -392,14 +399,8 @@ def _board_confirmed(context: _Context) -> list[Occurrence] | None:
         if not _within_year(context, term.elected_date):
             continue  # elected in an earlier year: that year's page judges its confirmation
         deadline = context.calendar.add_working_days(term.elected_date, days)
-        occurrences.append(Occurrence(
-            key=term.id,
-            label=f"Ban thanh tra nhân dân bầu ngày {format_date(term.elected_date)}",
-            deadline=deadline,
-            verdict=_by_deadline(deadline, term.confirmed_date, context.today),
-            done=term.confirmed_date,
-            record=f"Quyết định công nhận ngày {format_date(term.confirmed_date)}" if term.confirmed_date else None,
-        ))
+        label = f"Ban thanh tra nhân dân bầu ngày {format_date(term.elected_date)}"
+        occurrences.append(_done_by(context, term.id, label, deadline, term.confirmed_date, "Quyết định công nhận ngày"))
     return occurrences
 
 
@@ -411,14 +412,8 @@ def _replies(context: _Context) -> list[Occurrence] | None:
     occurrences = []
     for recommendation in board.recommendations:
         deadline = recommendation.sent_date + timedelta(days=days)
-        occurrences.append(Occurrence(
-            key=recommendation.id,
-            label=f"Kiến nghị ngày {format_date(recommendation.sent_date)}: {recommendation.subject}",
-            deadline=deadline,
-            verdict=_by_deadline(deadline, recommendation.reply_date, context.today),
-            done=recommendation.reply_date,
-            record=f"Trả lời ngày {format_date(recommendation.reply_date)}" if recommendation.reply_date else None,
-        ))
+        label = f"Kiến nghị ngày {format_date(recommendation.sent_date)}: {recommendation.subject}"
+        occurrences.append(_done_by(context, recommendation.id, label, deadline, recommendation.reply_date, "Trả lời ngày"))
     return occurrences
 
 

@@ -15,7 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import DialoguesFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School
+from .models import (
+    DialoguesFile, DisclosuresFile, DutiesFile, InspectionBoardFile, LegalDocumentsFile, Plan, Reception, ReportsFile, School,
+    StaffConferencesFile, WorkingDaySwapsFile,
+)
 from .yaml_source import Location
 
 # The model of each data file, by its file name.
@@ -26,6 +29,11 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "dialogues.yml": DialoguesFile,
     "reports.yml": ReportsFile,
     "reception.yml": Reception,
+    "duties.yml": DutiesFile,
+    "working_day_swaps.yml": WorkingDaySwapsFile,
+    "staff_conferences.yml": StaffConferencesFile,
+    "inspection_board.yml": InspectionBoardFile,
+    "disclosures.yml": DisclosuresFile,
 }
 
 # What one item of each list is called.
@@ -53,6 +61,15 @@ ITEM_NOUNS = {
     "next_steps": "phương hướng",
     "cites": "văn bản nhắc đến",
     "legal_basis": "văn bản căn cứ",
+    "basis": "căn cứ",
+    "swaps": "ngày hoán đổi",
+    "conferences": "hội nghị",
+    "reviews": "lần rà soát",
+    "terms": "nhiệm kỳ",
+    "members": "thành viên",
+    "recommendations": "kiến nghị",
+    "entries": "mục công khai",
+    "places": "nơi công khai",
 }
 
 # Lists that are one part of the plan: named before their items ("phần III → đoạn thứ 2").

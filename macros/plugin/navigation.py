@@ -22,7 +22,7 @@ EDITORS_CORNER = "Góc biên tập"
 YEAR_PAGES_IN_ORDER = ["plan", "responsibilities", "dialogues", "reports", "duties", "printout"]
 SCHOOL_PAGES = [RECEPTION_PAGE, LEGAL_DOCUMENTS_PAGE]
 # Pages for the people who keep the site up to date; the form editor (bien-tap) when there is one.
-EDITOR_PAGES = ["huong-dan.md", "bien-tap.md", "bien-tap/index.md", "lich-su.md", OPEN_DATA_PAGE]
+EDITOR_PAGES = ["huong-dan.md", "huong-dan-yaml.md", "bien-tap.md", "bien-tap/index.md", "lich-su.md", OPEN_DATA_PAGE]
 # Short labels in the navigation, followed by the year (a past year's pages are never taken for current ones).
 NAV_TITLES = {
     "plan": "Kế hoạch",

@@ -134,7 +134,7 @@ def test_a_small_unit_is_exempt_from_the_conference_and_the_board(sample_copy):
 def test_a_disclosure_register_is_checked_with_file_line_and_field(sample_copy):
     problems = problems_of(with_record_file(sample_copy, "disclosures-invalid.yml"))
     where = "data/years/2023-2024/disclosures.yml, dòng"
-    assert any(p.startswith(f"{where} 4, trường entries[1].kind") and "ke-hoach" in p for p in problems), problems
+    assert any(p.startswith(f"{where} 4, mục công khai thứ 1 (du-toan) → nhóm nội dung theo Điều 46 (kind): gặp 'ngan-sach'") and "ke-hoach" in p for p in problems), problems
     assert len(problems) == 1  # the other checks wait until the file validates
 
 
@@ -145,10 +145,11 @@ def test_a_disclosure_register_refuses_duplicates_and_a_posting_that_ends_before
     register.write_text(text, encoding="utf-8")
     problems = problems_of(sample_copy)
     where = "data/years/2023-2024/disclosures.yml, dòng"
-    assert any(f"{where} 11, trường entries[3].id: mã mục công khai 'quyet-toan' bị trùng (đã dùng ở dòng 6)" in p for p in problems), problems
-    assert any(f"{where} 16, trường entries[3].posted_until: ngày gỡ xuống không thể trước ngày bắt đầu công khai" in p for p in problems), problems
-    assert any(f"{where} 10, trường entries[2].posted_from: không thể công khai trước ngày quyết định" in p for p in problems), problems
-    assert any(f"{where} 6, trường entries[2].places: đã công khai thì cần ghi nơi công khai" in p for p in problems), problems
+    second, third = "mục công khai thứ 2 (quyet-toan) →", "mục công khai thứ 3 (quyet-toan) →"
+    assert any(f"{where} 11, {third} mã mục công khai (id): mã mục công khai 'quyet-toan' bị trùng (đã dùng ở dòng 6)" in p for p in problems), problems
+    assert any(f"{where} 16, {third} ngày cuối cùng còn niêm yết (posted_until): ngày gỡ xuống không thể trước ngày bắt đầu công khai" in p for p in problems), problems
+    assert any(f"{where} 10, {second} ngày bắt đầu công khai (posted_from): không thể công khai trước ngày quyết định" in p for p in problems), problems
+    assert any(f"{where} 6, {second} nơi công khai (places): đã công khai thì cần ghi nơi công khai" in p for p in problems), problems
 
 
 def test_conference_reviews_and_board_records_are_checked(sample_copy):
@@ -157,11 +158,11 @@ def test_conference_reviews_and_board_records_are_checked(sample_copy):
     problems = problems_of(sample_copy)
     conferences = "data/years/2023-2024/staff_conferences.yml, dòng"
     board = "data/years/2023-2024/inspection_board.yml, dòng"
-    assert any(f"{conferences} 5, trường conferences[1].reviews[1].date: ngày rà soát nghị quyết phải sau ngày tổ chức hội nghị" in p for p in problems)
-    assert any(f"{board} 4, trường terms[1].confirmed_date: ngày công nhận không thể trước ngày bầu" in p for p in problems)
-    assert any(f"{board} 6, trường reports[1].period: báo cáo loại quy cần ghi kỳ thứ mấy (1–4)" in p for p in problems)
-    assert any(f"{board} 11, trường reports[2].period: báo cáo loại nam không ghi kỳ" in p for p in problems)
-    assert any(f"{board} 17, trường recommendations[1].reply_date: ngày trả lời không thể trước ngày gửi kiến nghị" in p for p in problems)
+    assert any(f"{conferences} 5, hội nghị thứ 1 (hoi-nghi) → lần rà soát thứ 1 → ngày rà soát (date): ngày rà soát nghị quyết phải sau ngày tổ chức hội nghị" in p for p in problems)
+    assert any(f"{board} 4, nhiệm kỳ thứ 1 (nhiem-ky) → " in p and "(confirmed_date): ngày công nhận không thể trước ngày bầu" in p for p in problems)
+    assert any(f"{board} 6, báo cáo thứ 1 (bao-cao-quy) → kỳ thứ mấy trong năm học (period): báo cáo loại quy cần ghi kỳ thứ mấy (1–4)" in p for p in problems)
+    assert any(f"{board} 11, báo cáo thứ 2 (bao-cao-nam) → kỳ thứ mấy trong năm học (period): báo cáo loại nam không ghi kỳ" in p for p in problems)
+    assert any(f"{board} 17, kiến nghị thứ 1 (kien-nghi) → " in p and "(reply_date): ngày trả lời không thể trước ngày gửi kiến nghị" in p for p in problems)
     assert len(problems) == 5, problems
 
 
@@ -169,10 +170,14 @@ def test_the_catalogue_is_checked_rule_by_rule(sample_copy):
     shutil.copy(FIXTURES / "duties" / "duties-invalid.yml", sample_copy / "duties.yml")
     problems = problems_of(sample_copy)
     where = "data/duties.yml, dòng"
-    assert any(f"{where} 6, trường duties[1].basis[1].document: không có văn bản mã 'luat-khong-co'" in p for p in problems), problems
-    assert any(f"{where} 8, trường duties[1].rule.months: quy tắc yearly_within cần ghi months" in p for p in problems), problems
-    assert any(f"{where} 10, trường duties[1].rule.days: quy tắc yearly_within không dùng days; chỉ ghi months" in p for p in problems), problems
-    assert any(f"{where} 21, trường duties[2].records: quy tắc working_days_after không tính được từ số liệu 'hoi-nghi'" in p for p in problems), problems
+    first = "nhiệm vụ thứ 1 (Hội nghị hằng năm) →"
+    assert any(f"{where} 6, {first} căn cứ thứ 1 → " in p and "không có văn bản mã 'luat-khong-co'" in p for p in problems), problems
+    assert any(f"{where} 8, {first} quy tắc tính hạn → số tháng (months): quy tắc yearly_within cần ghi months" in p for p in problems), problems
+    assert any(f"{where} 10, {first} quy tắc tính hạn → số ngày (days): quy tắc yearly_within không dùng days; chỉ ghi months" in p for p in problems), problems
+    assert any(
+        f"{where} 21, nhiệm vụ thứ 2 (Công khai đúng hạn) → số liệu dùng để xét (records): quy tắc working_days_after không tính được từ số liệu 'hoi-nghi'" in p
+        for p in problems
+    ), problems
 
 
 def test_a_term_with_a_number_of_members_outside_3_to_9_says_so(sample_copy):

@@ -28,7 +28,7 @@ def test_the_navigation_leads_with_the_years_pages_and_keeps_the_editors_materia
         ("Bản in cả năm 2023-2024", []),
         ("Tiếp công dân", []),
         ("Văn bản pháp lý", []),
-        ("Góc biên tập", ["Hướng dẫn cập nhật", "Lịch sử thay đổi", "Dữ liệu mở"]),
+        ("Góc biên tập", ["Hướng dẫn cập nhật", "Sửa tệp YAML (cách dự phòng)", "Lịch sử thay đổi", "Dữ liệu mở"]),
     ]
     # Every page shows the same navigation; another year's page too (its year switcher leads back).
     assert navigation_outline(sample_build, "2024-2025/ke-hoach/")[1][0] == "Kế hoạch 2023-2024"
@@ -53,7 +53,7 @@ def test_editor_tools_are_in_the_footers_editors_corner_only(sample_build):
     corner = page.select_one("footer .qcdc-footer__editors")
     labels = [reader_text(a) for a in corner.select("a")]
     assert labels == [
-        "Biên tập nội dung (biểu mẫu)", "Hướng dẫn cập nhật", "Lịch sử thay đổi", "Dữ liệu mở",
+        "Biên tập nội dung (biểu mẫu)", "Hướng dẫn cập nhật", "Sửa tệp YAML (cách dự phòng)", "Lịch sử thay đổi", "Dữ liệu mở",
         "Sửa dữ liệu của trang này", "Kho dữ liệu của trang (git)",
     ]
     assert corner.find("a", string="Biên tập nội dung (biểu mẫu)")["href"] == "../../bien-tap/"
