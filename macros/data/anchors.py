@@ -34,6 +34,9 @@ PAGE_ANCHORS = frozenset(
         "lich", "tin-cap-nhat", "nam-hoc", "du-lieu-chung", "cach-doc", "du-lieu-mo", "tiep-cong-dan",
         "van-ban-phap-ly", "lich-su-thay-doi-du-lieu", "huong-dan-cap-nhat-trang",
         "cong-khai-thuc-hien-quy-che-dan-chu-o-co-so",
+        # home (the school, its duties), the duties page, every page's footer
+        "truong", "tung-nhiem-vu", "nghia-vu", "nha-truong", "so-cong-khai",
+        "qcdc-footer-school", "qcdc-footer-basis", "qcdc-footer-editors",
     }
 )
 # Numbered anchors, and page titles that end with their school year ("doi-thoai-nam-hoc-2023-2024").

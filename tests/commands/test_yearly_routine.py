@@ -79,7 +79,7 @@ def test_a_new_years_plan_is_a_draft_the_check_warns_about_until_it_is_signed(da
     check = [sys.executable, "-m", "macros.commands.cli", str(data_copy)]
     result = subprocess.run(check, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert "years/2024-2025/plan.yml, dòng 11, dự thảo (draft): kế hoạch năm học 2024-2025 còn là dự thảo" in result.stdout
+    assert "years/2024-2025/plan.yml, dòng 12, dự thảo (draft): kế hoạch năm học 2024-2025 còn là dự thảo" in result.stdout
 
     plan = data_copy / "years" / "2024-2025" / "plan.yml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("\ndraft: true\n", "\ndraft: false\n"), encoding="utf-8")

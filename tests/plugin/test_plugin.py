@@ -40,7 +40,7 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path, data_copy):
     assert "Dữ liệu có 3 lỗi" in build.output
     assert "'hieu-truongg'" in build.output
     assert "ngày 31/04/2023 không có thật" in build.output
-    assert "data/legal_documents.yml, dòng 11, văn bản thứ 2 (luat-thuc-hien-dan-chu-2022) → loại văn bản (kind): gặp một danh sách" in build.output
+    assert "data/legal_documents.yml, dòng 11, văn bản thứ 2 (10/2022/QH15) → loại văn bản (kind): gặp một danh sách" in build.output
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path, data_copy):
@@ -209,7 +209,7 @@ def test_the_pages_of_a_draft_year_say_so_on_screen_and_on_paper(tmp_path, data_
     start_year(data_copy, load_site_data(data_copy))  # writes 2024-2025 as a draft
     build = run_mkdocs_build(tmp_path / "site", data_copy)
     assert build.returncode == 0, build.output
-    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 11, dự thảo (draft)" in build.output
+    assert "Cảnh báo dữ liệu: data/years/2024-2025/plan.yml, dòng 12, dự thảo (draft)" in build.output
     draft_pages = [path for path in html_pages(build.site_dir) if path.startswith("2024-2025/")]
     assert "2024-2025/ke-hoach/" in draft_pages and "2024-2025/in-ca-nam/" in draft_pages
     for path in html_pages(build.site_dir):
