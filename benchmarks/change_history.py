@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.data import data_versions  # noqa: E402
 from macros.data.changes import read_history  # noqa: E402
-from macros.publications.change_history import _data_changes  # noqa: E402
+from macros.data.change_log import data_changes  # noqa: E402
 
 GIT = ["git", "-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.invalid", "-c", "commit.gpgsign=false"]
 
@@ -47,10 +47,10 @@ def main() -> None:
             history = read_history(folder)
             data_versions._versions.clear()
             started = time.perf_counter()
-            changes, _ = _data_changes(history, folder / "data")
+            changes, _ = data_changes(history, folder / "data")
             cold = time.perf_counter() - started
             started = time.perf_counter()
-            _data_changes(history, folder / "data")
+            data_changes(history, folder / "data")
             warm = time.perf_counter() - started
             print(f"{commits:4d} data commits: {len(changes)} described, cold {cold:.2f} s ({cold / commits * 1000:.0f} ms each), cached {warm * 1000:.0f} ms")
 

@@ -110,7 +110,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def change_history() -> str:
         """The commits that changed the data folder, newest first (read from git at build time)."""
-        return history_page(renderer, page_path(), plugin.views.history, plugin.views.data_dir)
+        return history_page(renderer, page_path())
 
     @env.macro
     def record_template(file_name: str) -> str:

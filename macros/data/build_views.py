@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 
+from .change_log import DataChange, data_changes
 from .changes import History, read_history
 from .compliance import ComplianceSummary, compliance_summary
 from .legal_duties import DutyCompliance, Verdict, compliance_counts, year_compliance
@@ -87,6 +89,12 @@ class BuildViews:
     def duty_counts(self, school_year: str) -> list[tuple[Verdict, int]]:
         """How many of the year's duties stand at each verdict."""
         return compliance_counts(self.compliance(school_year))
+
+    @cached_property
+    def data_changes(self) -> tuple[list[DataChange], str | None]:
+        """What each commit changed in the published data, newest first, or why that cannot be
+        told; computed when first asked for (the change-history page and its open-data file)."""
+        return data_changes(self.history, self.data_dir)
 
     def last_change(self, paths: Iterable[Path]) -> datetime | None:
         """When any of ``paths`` (files or folders) last changed; None when that cannot be known."""

@@ -73,7 +73,7 @@ def publication_files(views: BuildViews, config: MkDocsConfig, files: Files) -> 
     generated[CALENDAR_FILE] = calendar_feed(views.site, base, page_url, revised)
     updates = site_updates(views, page_url, revised)
     generated[FEED_FILE] = atom_feed(views.site, updates, urljoin(base, FEED_FILE), base, revised(["."]))
-    generated[HISTORY_JSON] = change_history_json(views.history, views.data_dir)
+    generated[HISTORY_JSON] = change_history_json(views)
     return [File.generated(config, path, content=content) for path, content in generated.items()]
 
 
