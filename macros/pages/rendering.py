@@ -16,7 +16,7 @@ from ..data.build_views import BuildViews
 from ..data.dates import format_date
 from ..data.models import Duty, LegalDocument, Plan, Role, SchoolYear, SiteData
 from ..data.compliance import DutyCheck, Standing, is_past, year_timing
-from ..data.legal_duties import Verdict
+from ..data.legal_duties import CatalogueDuty, Verdict
 from ..data.status import Compliance, ReportStatus, is_coming, sessions_for_readers
 from .identity import ContactLink, contact_href, contact_links
 from .markdown_text import escape, html_id, link
@@ -154,6 +154,14 @@ def attachment_path(school_year: str, name: str) -> str:
 def year_page(school_year: str, name: str) -> str:
     """Docs-relative path of one of a school year's pages."""
     return f"{school_year}/{YEAR_PAGES[name]}"
+
+
+def duty_basis(site: SiteData, school_year: str, duty: CatalogueDuty) -> list[str]:
+    """A catalogue duty's basis in words: the documents and articles of the law, or the year's plan
+    and the documents it cites."""
+    if duty.plan_duty is not None:
+        return [f"Kế hoạch năm học {school_year}"] + [document_name(site.document(d)) for d in duty.plan_duty.legal_basis]
+    return [f"{document_name(site.document(b.document))}, {b.article}" for b in duty.basis]
 
 
 def document_name(document: LegalDocument) -> str:

@@ -32,7 +32,7 @@ from ..data.loading import (
 from ..data.models import DialogueSession, SchoolYear, SiteData
 from ..data.status import VIETNAM, ReportView, year_reports
 from ..pages.markdown_text import link_target
-from ..pages.rendering import SESSION_STATUS_LABELS, document_name, rule_description, year_page
+from ..pages.rendering import SESSION_STATUS_LABELS, duty_basis, rule_description, year_page
 from ..pages.slugs import slugify
 from .open_data import PageUrl, Revised
 
@@ -197,10 +197,7 @@ def _duty_event(
     """A deadline of the duty catalogue; like the report deadlines, it carries no status."""
     assert occurrence.deadline is not None
     duty = item.duty
-    if duty.plan_duty is not None:
-        basis = f"Kế hoạch năm học {year.school_year}"
-    else:
-        basis = "; ".join(f"{document_name(site.document(b.document))}, {b.article}" for b in duty.basis)
+    basis = "; ".join(duty_basis(site, year.school_year, duty))
     details = [
         f"Năm học: {year.school_year}",
         occurrence.label,
@@ -210,7 +207,7 @@ def _duty_event(
         f"Áp dụng: đơn vị có trên {duty.applies_to.staff_more_than} người" if duty.applies_to else None,
         f"Số liệu ghi nhận: {occurrence.record}" if occurrence.record else None,
     ]
-    url = page_url(year_page(year.school_year, "duties")) + "#" + duty.id
+    url = page_url(year_page(year.school_year, "duties")) + str(link_target("", duty.id))
     return CalendarEvent(
         uid=f"{year.school_year}-nghia-vu-{duty.id}-{occurrence.key}@{domain}",
         summary=f"Hạn: {duty.name}",

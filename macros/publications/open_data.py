@@ -35,7 +35,7 @@ from ..pages.rendering import (
     SESSION_STATUS_LABELS,
     VERDICT_LABELS,
     attachment_path,
-    document_name,
+    duty_basis,
     rule_description,
     report_page,
     responsibilities_by_owner,
@@ -234,20 +234,13 @@ def year_data(
     )
 
 
-def _basis(site: SiteData, school_year: str, item: DutyCompliance) -> list[str]:
-    duty = item.duty
-    if duty.plan_duty is not None:
-        return [f"Kế hoạch năm học {school_year}"] + [document_name(site.document(d)) for d in duty.plan_duty.legal_basis]
-    return [f"{document_name(site.document(b.document))}, {b.article}" for b in duty.basis]
-
-
 def _legal_duty_state(site: SiteData, item: DutyCompliance, school_year: str) -> LegalDutyState:
     duty = item.duty
     return LegalDutyState(
         id=duty.id,
         name=duty.name,
         in_plan=duty.plan_duty is not None,
-        basis=_basis(site, school_year, item),
+        basis=duty_basis(site, school_year, item.duty),
         rule=rule_description(duty.rule),
         applies_to_staff_more_than=duty.applies_to.staff_more_than if duty.applies_to else None,
         verdict=item.verdict.value,
@@ -330,7 +323,7 @@ def duties_table(site: SiteData, year: SchoolYear, compliance: list[DutyComplian
     ]
     rows: list[list[object]] = []
     for item in compliance:
-        first = [year.school_year, item.duty.id, item.duty.name, "; ".join(_basis(site, year.school_year, item)), rule_description(item.duty.rule)]
+        first = [year.school_year, item.duty.id, item.duty.name, "; ".join(duty_basis(site, year.school_year, item.duty)), rule_description(item.duty.rule)]
         for o in item.occurrences:
             rows.append([*first, o.label, _iso(o.deadline), _iso(o.done), o.record, o.verdict.value, VERDICT_LABELS[o.verdict][1]])
         if not item.occurrences:
